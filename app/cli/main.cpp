@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+// httpsleuth-cli: the headless front-end. Links the core only.
+#include "cli/cli_options.h"
+#include "cli/cli_progress.h"
+#include "cli/cli_summary.h"
+#include "formats/registry.h"
+#include "httpsleuth/version.h"
+#include "report/analysis_json.h"
+#include "tasks/analyze.h"
+#include "tasks/cancel.h"
+#include "tasks/progress.h"
+
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <iostream>
+
+namespace {
+
+hs::CancelToken *g_cancel = nullptr;
+
+extern "C" void onInterrupt(int)
+{
+    // First Ctrl+C stops and keeps what was read; the analysis then finishes normally.
+    if (g_cancel)
+        g_cancel->requestStop();
+}
+
+int runFormats()
+{
+    const hs::FormatRegistry registry = hs::FormatRegistry::createDefault();
+    std::cout << "Formats read by httpsleuth " << hs::kVersion << ":\n";
+    for (const auto &r : registry.readers()) {
+        std::cout << "  " << hs::formatName(r->id()) << "  " << hs::formatDisplayName(r->id()) << "\n      "
+                  << (r->sniffKind() == hs::SniffKind::Magic ? "magic bytes: " : "content: ") << r->recognisedBy()
+                  << "\n";
+    }
+    std::cout << "  gzip-compressed files and .zip bundles of any of these are opened transparently.\n";
+    return 0;
+}
+
+bool writeFile(const std::string &path, const std::function<void(std::ostream &)> &write)
+{
+    if (path == "-") {
+        write(std::cout);
+        std::cout.flush();
+        return static_cast<bool>(std::cout);
+    }
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    if (!f) {
+        std::cerr << "httpsleuth-cli: cannot write " << path << "\n";
+        return false;
+    }
+    write(f);
+    f.close();
+    if (!f) {
+        std::cerr << "httpsleuth-cli: error while writing " << path << "\n";
+        return false;
+    }
+    return true;
+}
+
+int runAnalyze(const hs::cli::Options &o)
+{
+    hs::CancelToken cancel;
+    hs::Progress progress;
+    g_cancel = &cancel;
+    std::signal(SIGINT, onInterrupt);
+    std::unique_ptr<hs::Analysis> analysis;
+    {
+        hs::cli::ProgressTicker ticker(progress, !o.quiet && hs::cli::ProgressTicker::stderrIsTerminal());
+        analysis = hs::analyze(o.analyze, cancel, progress);
+    }
+    g_cancel = nullptr;
+    if (!analysis)
+        return 2;
+    bool ok = true;
+    if (o.jsonPath) {
+        hs::JsonOptions jo;
+        jo.pretty = !o.compactJson;
+        ok &= writeFile(*o.jsonPath, [&](std::ostream &out) { hs::writeAnalysisJson(*analysis, out, jo); });
+    }
+    if (!o.quiet && o.jsonPath.value_or("") != "-")
+        hs::cli::printSummary(*analysis, std::cout);
+    if (!ok)
+        return 2;
+    if (analysis->sources.empty()) {
+        std::cerr << "httpsleuth-cli: nothing could be read";
+        if (!analysis->skipped.empty())
+            std::cerr << " (" << analysis->skipped.size() << " file(s) not recognised or unreadable)";
+        std::cerr << "\n";
+        return 2;
+    }
+    if (o.failOn) {
+        for (const auto &f : analysis->findings)
+            if (f.severity >= *o.failOn)
+                return 3;
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    const hs::cli::ParseResult parsed = hs::cli::parseArguments(args);
+    if (!parsed.error.empty()) {
+        std::cerr << "httpsleuth-cli: " << parsed.error << "\n\n" << hs::cli::usageText();
+        return 2;
+    }
+    const hs::cli::Options &o = parsed.options;
+    switch (o.command) {
+    case hs::cli::Command::Help: std::cout << hs::cli::usageText(); return 0;
+    case hs::cli::Command::Version: std::cout << "httpsleuth-cli " << hs::kVersion << "\n"; return 0;
+    case hs::cli::Command::Formats: return runFormats();
+    case hs::cli::Command::Kb: std::cerr << "httpsleuth-cli: the knowledge base is not part of this build\n"; return 2;
+    case hs::cli::Command::Analyze: return runAnalyze(o);
+    }
+    return 2;
+}

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+#include "formats/directive_log.h"
+
+#include "formats/text_scan.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace hs {
+
+std::vector<std::string> splitFieldNames(std::string_view value)
+{
+    std::vector<std::string> names;
+    std::size_t i = 0;
+    while (i < value.size()) {
+        while (i < value.size() && (value[i] == ' ' || value[i] == '\t'))
+            ++i;
+        const std::size_t start = i;
+        while (i < value.size() && value[i] != ' ' && value[i] != '\t')
+            ++i;
+        if (i > start)
+            names.emplace_back(value.substr(start, i - start));
+    }
+    return names;
+}
+
+DirectiveScan scanDirectives(std::string_view bytes)
+{
+    DirectiveScan scan;
+    if (text::startsWith(bytes, "\xEF\xBB\xBF"))
+        scan.contentStart = 3;
+    const char *base = bytes.data();
+    std::size_t pos = scan.contentStart;
+    while (pos < bytes.size()) {
+        const void *hit = std::memchr(base + pos, '#', bytes.size() - pos);
+        if (!hit)
+            break;
+        const std::size_t at = static_cast<std::size_t>(static_cast<const char *>(hit) - base);
+        pos = at + 1;
+        if (at != scan.contentStart && base[at - 1] != '\n')
+            continue; // a '#' inside a data line
+        const void *nl = std::memchr(base + at, '\n', bytes.size() - at);
+        std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - base) : bytes.size();
+        const std::string_view line = text::trim(bytes.substr(at + 1, end - at - 1));
+        DirectiveEntry e;
+        e.offset = at;
+        const std::size_t colon = line.find(':');
+        const std::string_view name = colon == std::string_view::npos ? line : line.substr(0, colon);
+        e.value = colon == std::string_view::npos ? std::string_view{} : text::trim(line.substr(colon + 1));
+        if (text::equalsNoCase(name, "Fields")) {
+            e.kind = DirectiveEntry::Kind::Fields;
+            e.layoutIndex = static_cast<int>(scan.layouts.size());
+            FieldLayout layout;
+            layout.fields = splitFieldNames(e.value);
+            scan.layouts.push_back(std::move(layout));
+        } else if (text::equalsNoCase(name, "Date")) {
+            e.kind = DirectiveEntry::Kind::Date;
+        } else if (text::equalsNoCase(name, "Software")) {
+            e.kind = DirectiveEntry::Kind::Software;
+        } else if (text::equalsNoCase(name, "Version")) {
+            e.kind = DirectiveEntry::Kind::Version;
+        }
+        scan.entries.push_back(e);
+        pos = nl ? end + 1 : bytes.size();
+    }
+    return scan;
+}
+
+std::vector<ChunkRange> planChunks(std::string_view bytes, const DirectiveScan &scan, std::size_t chunkBytes)
+{
+    std::vector<ChunkRange> chunks;
+    const std::uint64_t size = bytes.size();
+    std::uint64_t begin = scan.contentStart;
+    std::size_t nextDirective = 0;
+    ChunkState state;
+    chunkBytes = std::max<std::size_t>(chunkBytes, 4096);
+    while (begin < size) {
+        // State in force at `begin`: every directive before it.
+        while (nextDirective < scan.entries.size() && scan.entries[nextDirective].offset < begin) {
+            const auto &e = scan.entries[nextDirective++];
+            if (e.kind == DirectiveEntry::Kind::Fields)
+                state.layout = e.layoutIndex;
+            else if (e.kind == DirectiveEntry::Kind::Date)
+                state.date = e.value;
+        }
+        std::uint64_t end = begin + chunkBytes;
+        if (end >= size) {
+            end = size;
+        } else {
+            const void *nl = std::memchr(bytes.data() + end, '\n', size - end);
+            end = nl ? static_cast<std::uint64_t>(static_cast<const char *>(nl) - bytes.data()) + 1 : size;
+        }
+        chunks.push_back(ChunkRange{begin, end, state});
+        begin = end;
+    }
+    return chunks;
+}
+
+std::uint64_t countLines(std::string_view bytes, std::uint64_t begin, std::uint64_t end) noexcept
+{
+    std::uint64_t n = 0;
+    const char *p = bytes.data() + begin;
+    const char *e = bytes.data() + end;
+    while (p < e) {
+        const void *nl = std::memchr(p, '\n', static_cast<std::size_t>(e - p));
+        ++n;
+        if (!nl)
+            break;
+        p = static_cast<const char *>(nl) + 1;
+    }
+    return n;
+}
+
+} // namespace hs

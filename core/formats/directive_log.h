@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: MIT
+// Shared machinery for the "#directive + space-separated fields" logs (W3C extended, HTTPERR):
+//  1. a prescan finds every directive line ('#' at a line start) — memchr over '#', so it costs a
+//     fraction of a full pass;
+//  2. the file is cut into chunks at line boundaries; each chunk starts with the #Fields/#Date
+//     state in force at its first byte, so chunks parse independently and in parallel;
+//  3. chunk outputs are joined in file order: line numbers, problems and the line index are rebased.
+#pragma once
+
+#include "formats/format_reader.h"
+#include "model/line_index.h"
+#include "model/problem.h"
+#include "model/source.h"
+#include "tasks/cancel.h"
+#include "tasks/progress.h"
+#include "tasks/task_pool.h"
+
+#include <cstdint>
+#include <cstring>
+#include <map>
+#include <string_view>
+#include <vector>
+
+namespace hs {
+
+struct DirectiveEntry {
+    enum class Kind : std::uint8_t { Fields, Date, Software, Version, Other };
+    std::uint64_t offset = 0;
+    Kind kind = Kind::Other;
+    std::string_view value; // text after "#Name:", trimmed
+    int layoutIndex = -1;   // for Fields: index into DirectiveScan::layouts
+};
+
+struct DirectiveScan {
+    std::vector<DirectiveEntry> entries; // file order
+    std::vector<FieldLayout> layouts;    // one per #Fields directive, file order
+    std::size_t contentStart = 0;        // after a UTF-8 byte order mark
+};
+
+DirectiveScan scanDirectives(std::string_view bytes);
+// Splits a #Fields value into names (runs of spaces/tabs separate; a trailing space is ignored).
+std::vector<std::string> splitFieldNames(std::string_view value);
+
+struct ChunkState {
+    int layout = -1;       // layout in force at the chunk start; -1 = none yet
+    std::string_view date; // last #Date value before the chunk
+};
+
+struct ChunkRange {
+    std::uint64_t begin = 0, end = 0;
+    ChunkState state;
+};
+
+// Cuts [scan.contentStart, bytes.size()) into pieces of about chunkBytes ending at line boundaries.
+std::vector<ChunkRange> planChunks(std::string_view bytes, const DirectiveScan &scan, std::size_t chunkBytes);
+
+// Everything one chunk produced, with line numbers local to the chunk (1-based).
+template <typename Row>
+struct ChunkOutput {
+    std::vector<Row> rows;
+    LineIndex::Chunk lineIndex;
+    ProblemList problems;
+    std::vector<std::uint32_t> rejectedLines;
+    std::uint64_t lines = 0, dataLines = 0, directiveLines = 0, blankLines = 0, rejected = 0;
+    TimeUs first = kNoTime, last = kNoTime;
+    bool lastLineUnterminated = false;
+
+    void widen(TimeUs t) noexcept
+    {
+        if (first == kNoTime || t < first)
+            first = t;
+        if (last == kNoTime || t > last)
+            last = t;
+    }
+    void reject(std::uint64_t line, std::string category, std::string message)
+    {
+        ++rejected;
+        rejectedLines.push_back(static_cast<std::uint32_t>(line));
+        problems.add(
+            Problem{line, Problem::kNoOffset, 0, ProblemLevel::Warning, std::move(category), std::move(message)});
+    }
+    void note(std::uint64_t line, std::string category, std::string message)
+    {
+        problems.add(Problem{line, Problem::kNoOffset, 0, ProblemLevel::Note, std::move(category), std::move(message)});
+    }
+};
+
+// Calls onLine(line, offset, localLineNo) for every line in [begin, end) — line without its
+// terminator (CRLF or LF), localLineNo counting from 1 — and records line-index checkpoints.
+template <typename OnLine>
+std::uint64_t walkLines(std::string_view bytes, std::uint64_t begin, std::uint64_t end, LineIndex::Chunk &index,
+                        bool &unterminated, OnLine &&onLine)
+{
+    const char *base = bytes.data();
+    std::uint64_t pos = begin;
+    std::uint64_t lineNo = 0;
+    unterminated = false;
+    while (pos < end) {
+        const void *nl = std::memchr(base + pos, '\n', end - pos);
+        std::uint64_t lineEnd = nl ? static_cast<std::uint64_t>(static_cast<const char *>(nl) - base) : end;
+        const std::uint64_t next = nl ? lineEnd + 1 : end;
+        if (!nl)
+            unterminated = true;
+        if (lineEnd > pos && base[lineEnd - 1] == '\r')
+            --lineEnd;
+        if (lineNo % LineIndex::kStride == 0)
+            index.checkpoints.push_back(pos);
+        ++lineNo;
+        onLine(std::string_view(base + pos, lineEnd - pos), pos, lineNo);
+        pos = next;
+    }
+    return lineNo;
+}
+
+// Joins chunk outputs into the source, in order. Row must have a `line` member.
+template <typename Row>
+void joinChunks(Source &source, std::vector<ChunkOutput<Row>> &chunks, RecordStore<Row> &store)
+{
+    LogData &log = *source.log;
+    std::uint64_t base = 0;
+    for (auto &c : chunks) {
+        for (Row &r : c.rows)
+            r.line += static_cast<std::uint32_t>(base);
+        for (auto &l : c.rejectedLines)
+            l += static_cast<std::uint32_t>(base);
+        c.problems.shiftLines(base);
+        log.rejectedLines.insert(log.rejectedLines.end(), c.rejectedLines.begin(), c.rejectedLines.end());
+        source.problems.merge(std::move(c.problems));
+        log.lines.addChunk(LineIndex::Chunk{base + 1, std::move(c.lineIndex.checkpoints)});
+        log.totalLines += c.lines;
+        log.dataLines += c.dataLines;
+        log.directiveLines += c.directiveLines;
+        log.blankLines += c.blankLines;
+        source.rejected += c.rejected;
+        source.records += c.rows.size();
+        source.widenTimeRange(c.first);
+        source.widenTimeRange(c.last);
+        store.appendSegment(std::move(c.rows));
+        base += c.lines;
+    }
+}
+
+// Counts lines in [begin, end) (the number walkLines would report).
+std::uint64_t countLines(std::string_view bytes, std::uint64_t begin, std::uint64_t end) noexcept;
+
+// Lines read with an assumed field set, per layout index: (first line, count).
+using AssumedUse = std::map<std::size_t, std::pair<std::uint64_t, std::uint64_t>>;
+
+// Runs one parser per chunk on the pool and joins the outputs into `store`. makeParser(out, state)
+// returns an object with onLine(line, offset, lineNo) and an `assumedUse` member. A stop request
+// keeps the chunks finished before the first skipped one. Adds the notes every text log shares
+// (assumed field sets, missing final newline, stopped early); labelOf(layout) names an assumed set.
+template <typename Row, typename MakeParser, typename LabelOf>
+void runChunks(ReadContext &ctx, const DirectiveScan &scan, std::size_t chunkBytes, RecordStore<Row> &store,
+               MakeParser &&makeParser, LabelOf &&labelOf)
+{
+    Source &src = ctx.source;
+    LogData &log = *src.log;
+    const std::string_view bytes = src.bytes.view();
+    const std::vector<ChunkRange> chunks = planChunks(bytes, scan, chunkBytes);
+    std::vector<ChunkOutput<Row>> outputs(chunks.size());
+    std::vector<AssumedUse> assumed(chunks.size());
+    std::vector<std::uint8_t> done(chunks.size(), 0);
+    {
+        TaskGroup group(ctx.pool);
+        for (std::size_t i = 0; i < chunks.size(); ++i) {
+            group.run([&, i] {
+                if (ctx.cancel.stopRequested())
+                    return;
+                const ChunkRange &c = chunks[i];
+                ChunkOutput<Row> &out = outputs[i];
+                // Upper bound (every line a record): the vector never doubles past its final size.
+                out.rows.reserve(countLines(bytes, c.begin, c.end));
+                auto parser = makeParser(out, c.state);
+                bool unterminated = false;
+                walkLines(bytes, c.begin, c.end, out.lineIndex, unterminated,
+                          [&](std::string_view line, std::uint64_t offset, std::uint64_t n) {
+                              parser.onLine(line, offset, n);
+                          });
+                out.lastLineUnterminated = unterminated;
+                assumed[i] = std::move(parser.assumedUse);
+                ctx.progress.addBytes(c.end - c.begin);
+                done[i] = 1;
+            });
+        }
+        group.wait();
+    }
+    std::size_t completed = 0;
+    while (completed < chunks.size() && done[completed])
+        ++completed;
+    outputs.resize(completed);
+    const bool unterminated = completed == chunks.size() && completed > 0 && outputs.back().lastLineUnterminated;
+    std::vector<std::uint64_t> bases;
+    std::uint64_t base = 0;
+    for (const auto &o : outputs) {
+        bases.push_back(base);
+        base += o.lines;
+    }
+    joinChunks(src, outputs, store);
+    src.readCompleted = completed == chunks.size();
+
+    AssumedUse used;
+    for (std::size_t i = 0; i < completed; ++i)
+        for (const auto &[layout, use] : assumed[i]) {
+            auto &u = used[layout];
+            if (u.second == 0)
+                u.first = use.first + bases[i];
+            u.second += use.second;
+        }
+    for (const auto &[layout, use] : used)
+        src.problems.add(Problem{use.first, Problem::kNoOffset, 0, ProblemLevel::Note, "assumed-fields",
+                                 std::to_string(use.second) +
+                                     " line(s) without a matching #Fields directive were read with the " +
+                                     std::string(labelOf(layout))});
+    if (unterminated)
+        src.problems.add(Problem{log.totalLines, Problem::kNoOffset, 0, ProblemLevel::Note, "no-final-newline",
+                                 "the last line has no line terminator (the file may still have been written to)"});
+    if (!src.readCompleted)
+        src.problems.add(Problem{0, Problem::kNoOffset, 0, ProblemLevel::Note, "stopped",
+                                 "reading was stopped after " + std::to_string(log.totalLines) + " lines"});
+    src.problems.sortByLocation();
+}
+
+} // namespace hs

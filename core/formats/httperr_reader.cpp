@@ -1,0 +1,349 @@
+// SPDX-License-Identifier: MIT
+#include "formats/httperr_reader.h"
+
+#include "formats/directive_log.h"
+#include "formats/text_scan.h"
+#include "formats/w3c_fields.h"
+#include "model/ip_address.h"
+#include "model/string_pool.h"
+
+#include <algorithm>
+#include <array>
+
+namespace hs {
+namespace {
+
+constexpr std::size_t kMaxFields = 64;
+constexpr std::size_t kMaxLineBytes = 64 * 1024; // HTTP.sys truncates verb at 255 and URL at 4096 bytes
+
+enum class ErrField : std::uint8_t {
+    Other,
+    Date,
+    Time,
+    ClientIp,
+    ClientPort,
+    ServerIp,
+    ServerPort,
+    Version,
+    Method,
+    Uri,
+    Status,
+    SiteId,
+    Reason,
+    Queue
+};
+
+ErrField classify(std::string_view n)
+{
+    using text::equalsNoCase;
+    if (equalsNoCase(n, "date"))
+        return ErrField::Date;
+    if (equalsNoCase(n, "time"))
+        return ErrField::Time;
+    if (equalsNoCase(n, "c-ip"))
+        return ErrField::ClientIp;
+    if (equalsNoCase(n, "c-port"))
+        return ErrField::ClientPort;
+    if (equalsNoCase(n, "s-ip"))
+        return ErrField::ServerIp;
+    if (equalsNoCase(n, "s-port"))
+        return ErrField::ServerPort;
+    if (equalsNoCase(n, "cs-version"))
+        return ErrField::Version;
+    if (equalsNoCase(n, "cs-method"))
+        return ErrField::Method;
+    if (equalsNoCase(n, "cs-uri"))
+        return ErrField::Uri;
+    if (equalsNoCase(n, "sc-status"))
+        return ErrField::Status;
+    if (equalsNoCase(n, "s-siteid"))
+        return ErrField::SiteId;
+    if (equalsNoCase(n, "s-reason"))
+        return ErrField::Reason;
+    if (equalsNoCase(n, "s-queuename"))
+        return ErrField::Queue;
+    return ErrField::Other;
+}
+
+struct CompiledLayout {
+    std::vector<ErrField> kinds;
+    std::size_t layoutIndex = 0;
+    std::size_t minFields = 0; // up to and including s-reason: later fields may be missing
+    bool assumed = false;
+};
+
+CompiledLayout compile(const FieldLayout &layout, std::size_t index)
+{
+    CompiledLayout c;
+    c.layoutIndex = index;
+    c.assumed = layout.assumed;
+    for (const auto &n : layout.fields)
+        c.kinds.push_back(classify(n));
+    const auto reason = std::find(c.kinds.begin(), c.kinds.end(), ErrField::Reason);
+    c.minFields = reason == c.kinds.end() ? c.kinds.size() : static_cast<std::size_t>(reason - c.kinds.begin()) + 1;
+    return c;
+}
+
+bool isDash(std::string_view v) noexcept
+{
+    return v.size() == 1 && v[0] == '-';
+}
+
+// date time c-ip c-port s-ip s-port …: the shape of an HTTPERR line without directives.
+bool looksLikeHttpErrLine(const std::string_view *parts, std::size_t n)
+{
+    if (n < 12 || n > 18)
+        return false;
+    std::uint16_t port = 0;
+    return text::parseIsoDate(parts[0]) && text::parseTimeOfDay(parts[1]) && parseIp(parts[2]) &&
+           text::parseUnsigned(parts[3], port) && parseIp(parts[4]) && text::parseUnsigned(parts[5], port);
+}
+
+class ChunkParser {
+public:
+    ChunkParser(const std::vector<CompiledLayout> &layouts, std::size_t defaultLayout, const DirectiveScan &scan,
+                StringPool &pool, ChunkOutput<HttpErrRecord> &out, const ChunkState &state)
+        : layouts_(layouts), defaultLayout_(defaultLayout), scan_(scan), cache_(pool), out_(out), layout_(state.layout)
+    {
+    }
+
+    void onLine(std::string_view line, std::uint64_t offset, std::uint64_t lineNo)
+    {
+        ++out_.lines;
+        if (line.empty() || text::trim(line).empty()) {
+            ++out_.blankLines;
+            return;
+        }
+        if (line[0] == '#') {
+            ++out_.directiveLines;
+            const auto it = std::lower_bound(scan_.entries.begin(), scan_.entries.end(), offset,
+                                             [](const DirectiveEntry &e, std::uint64_t o) { return e.offset < o; });
+            if (it != scan_.entries.end() && it->offset == offset && it->kind == DirectiveEntry::Kind::Fields)
+                layout_ = it->layoutIndex;
+            return;
+        }
+        ++out_.dataLines;
+        parseData(line, lineNo);
+    }
+
+    AssumedUse assumedUse;
+
+private:
+    void parseData(std::string_view line, std::uint64_t lineNo)
+    {
+        if (line.size() > kMaxLineBytes) {
+            out_.reject(lineNo, "line-too-long",
+                        "line is " + text::groupThousands(line.size()) + " bytes long (limit " +
+                            text::groupThousands(kMaxLineBytes) + ")");
+            return;
+        }
+        if (std::memchr(line.data(), '\0', line.size())) {
+            out_.reject(lineNo, "binary", "line contains NUL bytes (binary data, not a log line)");
+            return;
+        }
+        std::size_t n = splitFields(line, parts_.data(), parts_.size());
+        const bool assumed = layout_ < 0;
+        const CompiledLayout &layout = layouts_[assumed ? defaultLayout_ : static_cast<std::size_t>(layout_)];
+        const std::size_t declared = layout.kinds.size();
+        if (n == declared + 1 && parts_[declared].empty())
+            n = declared; // trailing space
+        if (n > declared || n < layout.minFields || declared == 0) {
+            if (assumed)
+                out_.reject(lineNo, "no-fields",
+                            "data line before any #Fields directive does not fit the default HTTPERR field set (" +
+                                std::to_string(n) + " fields, " + std::to_string(declared) + " expected)");
+            else
+                out_.reject(lineNo, "field-count",
+                            std::to_string(n) + " fields, " + std::to_string(declared) + " declared in #Fields");
+            return;
+        }
+        HttpErrRecord rec;
+        rec.line = static_cast<std::uint32_t>(lineNo);
+        rec.layout = static_cast<std::uint8_t>(std::min<std::size_t>(layout.layoutIndex, 0xff));
+        std::optional<std::int64_t> days;
+        std::optional<text::TimeOfDay> tod;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string_view v = parts_[i];
+            const bool dash = isDash(v);
+            switch (layout.kinds[i]) {
+            case ErrField::Date:
+                days = parseDateCached(v);
+                if (!days) {
+                    out_.reject(lineNo, "bad-time",
+                                "malformed date '" + std::string(v.substr(0, 40)) + "' (expected yyyy-mm-dd)");
+                    return;
+                }
+                break;
+            case ErrField::Time:
+                tod = text::parseTimeOfDay(v);
+                if (!tod) {
+                    out_.reject(lineNo, "bad-time",
+                                "malformed time '" + std::string(v.substr(0, 40)) + "' (expected hh:mm:ss)");
+                    return;
+                }
+                break;
+            case ErrField::ClientIp: rec.clientIp = dash ? kEmptyStr : cache_.intern(v); break;
+            case ErrField::ServerIp: rec.serverIp = dash ? kEmptyStr : cache_.intern(v); break;
+            case ErrField::Method: rec.method = dash ? kEmptyStr : cache_.intern(v); break;
+            case ErrField::Uri: rec.uri = dash ? kEmptyStr : cache_.intern(v); break;
+            case ErrField::Reason: rec.reason = dash ? kEmptyStr : cache_.intern(v); break;
+            case ErrField::Queue: rec.queue = dash ? kEmptyStr : cache_.intern(v); break;
+            case ErrField::Version: rec.version = dash ? HttpVersion::Unknown : parseHttpVersion(v); break;
+            case ErrField::ClientPort: number(v, rec.clientPort, lineNo, "c-port"); break;
+            case ErrField::ServerPort: number(v, rec.serverPort, lineNo, "s-port"); break;
+            case ErrField::Status: number(v, rec.status, lineNo, "sc-status"); break;
+            case ErrField::SiteId: number(v, rec.siteId, lineNo, "s-siteid"); break;
+            case ErrField::Other: break;
+            }
+        }
+        if (!days || !tod) {
+            out_.reject(lineNo, "bad-time", "the field set has no date or no time field");
+            return;
+        }
+        if (rec.reason == kEmptyStr &&
+            std::find(layout.kinds.begin(), layout.kinds.end(), ErrField::Reason) != layout.kinds.end())
+            out_.note(lineNo, "bad-value", "s-reason is empty (HTTP.sys always writes a reason)");
+        if (assumed) {
+            auto &use = assumedUse[layout.layoutIndex];
+            if (use.second++ == 0)
+                use.first = lineNo;
+        }
+        rec.time = *days * kUsPerDay + tod->micros;
+        out_.widen(rec.time);
+        out_.rows.push_back(rec);
+    }
+
+    template <typename T>
+    void number(std::string_view v, T &out, std::uint64_t lineNo, const char *name)
+    {
+        if (isDash(v) || v.empty())
+            return;
+        T value{};
+        if (text::parseUnsigned(v, value)) {
+            out = value;
+            return;
+        }
+        out_.note(lineNo, "bad-value",
+                  std::string(name) + " '" + std::string(v.substr(0, 40)) + "' is not a number; left empty");
+    }
+
+    std::optional<std::int64_t> parseDateCached(std::string_view v)
+    {
+        if (v.size() == 10 && lastDateText_.size() == 10 && std::memcmp(v.data(), lastDateText_.data(), 10) == 0)
+            return lastDays_;
+        const auto d = text::parseIsoDate(v);
+        if (d) {
+            lastDateText_ = v;
+            lastDays_ = *d;
+        }
+        return d;
+    }
+
+    const std::vector<CompiledLayout> &layouts_;
+    std::size_t defaultLayout_;
+    const DirectiveScan &scan_;
+    InternCache cache_;
+    ChunkOutput<HttpErrRecord> &out_;
+    int layout_ = -1;
+    std::string_view lastDateText_;
+    std::int64_t lastDays_ = 0;
+    std::array<std::string_view, kMaxFields> parts_{};
+};
+
+} // namespace
+
+const std::vector<std::string> &defaultHttpErrFields()
+{
+    static const std::vector<std::string> kFields = {"date",     "time",       "c-ip",       "c-port", "s-ip",
+                                                     "s-port",   "cs-version", "cs-method",  "cs-uri", "sc-status",
+                                                     "s-siteid", "s-reason",   "s-queuename"};
+    return kFields;
+}
+
+std::string_view HttpErrReader::recognisedBy() const
+{
+    return "#Software: Microsoft HTTP API directive or #Fields with s-reason; without directives, lines shaped "
+           "'date time c-ip c-port s-ip s-port …'";
+}
+
+SniffResult HttpErrReader::sniff(const SniffInput &input) const
+{
+    std::string_view head = input.head;
+    if (text::startsWith(head, "\xEF\xBB\xBF"))
+        head.remove_prefix(3);
+    if (head.find('\0') != std::string_view::npos)
+        return SniffResult::notMine("binary data (NUL bytes)");
+    std::array<std::string_view, kMaxFields> parts{};
+    std::size_t pos = 0, dataLines = 0, shapeHits = 0, seen = 0;
+    while (pos < head.size() && seen < 64) {
+        std::size_t nl = head.find('\n', pos);
+        const bool complete = nl != std::string_view::npos;
+        if (!complete)
+            nl = head.size();
+        std::string_view line = head.substr(pos, nl - pos);
+        pos = nl + 1;
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        if (text::trim(line).empty())
+            continue;
+        ++seen;
+        if (line[0] == '#') {
+            if (text::startsWithNoCase(line, "#Software: Microsoft HTTP API"))
+                return SniffResult::mine(100, "#Software: Microsoft HTTP API");
+            if (text::startsWithNoCase(line, "#Fields:"))
+                return line.find("s-reason") != std::string_view::npos
+                           ? SniffResult::mine(100, "#Fields with s-reason")
+                           : SniffResult::notMine("#Fields without s-reason (a W3C access log)");
+            continue;
+        }
+        if (!complete && seen > 1)
+            break;
+        ++dataLines;
+        const std::size_t n = splitFields(line, parts.data(), parts.size());
+        if (looksLikeHttpErrLine(parts.data(), std::min(n, parts.size())))
+            ++shapeHits;
+    }
+    if (dataLines > 0 && shapeHits * 2 > dataLines)
+        return SniffResult::mine(70, "lines shaped 'date time c-ip c-port s-ip s-port …' (no directives)");
+    return SniffResult::notMine("no '#Software: Microsoft HTTP API' header and no HTTPERR-shaped lines");
+}
+
+void HttpErrReader::read(ReadContext &ctx) const
+{
+    Source &src = ctx.source;
+    src.log = std::make_unique<LogData>();
+    LogData &log = *src.log;
+    src.bytes.adviseSequential();
+    const DirectiveScan scan = scanDirectives(src.bytes.view());
+    log.layouts = scan.layouts;
+    for (const auto &e : scan.entries)
+        if (e.kind == DirectiveEntry::Kind::Software)
+            log.software = std::string(e.value);
+    std::vector<CompiledLayout> layouts;
+    bool extended = false;
+    for (std::size_t i = 0; i < log.layouts.size(); ++i) {
+        layouts.push_back(compile(log.layouts[i], i));
+        if (layouts.back().kinds.empty())
+            src.problems.add(Problem{0, Problem::kNoOffset, 0, ProblemLevel::Warning, "empty-fields",
+                                     "a #Fields directive declares no fields"});
+        for (const auto &f : log.layouts[i].fields)
+            extended |= f == "streamid" || f == "transport";
+    }
+    FieldLayout def;
+    def.fields = defaultHttpErrFields();
+    def.assumed = true;
+    const std::size_t defaultLayout = log.layouts.size();
+    log.layouts.push_back(def);
+    layouts.push_back(compile(def, defaultLayout));
+    if (extended)
+        src.formatVariant = "HTTPERR with streamid/transport fields (Windows Server 2022+)";
+
+    runChunks(
+        ctx, scan, ctx.options.chunkBytes, log.httpErr,
+        [&](ChunkOutput<HttpErrRecord> &out, const ChunkState &state) {
+            return ChunkParser(layouts, defaultLayout, scan, ctx.strings, out, state);
+        },
+        [](std::size_t) { return std::string_view("default HTTPERR field set (KB820729)"); });
+}
+
+} // namespace hs

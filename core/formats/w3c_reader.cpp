@@ -1,0 +1,450 @@
+// SPDX-License-Identifier: MIT
+#include "formats/w3c_reader.h"
+
+#include "formats/directive_log.h"
+#include "formats/text_scan.h"
+#include "formats/w3c_fields.h"
+#include "model/ip_address.h"
+#include "model/string_pool.h"
+#include "tasks/cancel.h"
+#include "tasks/progress.h"
+#include "tasks/task_pool.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+namespace hs {
+namespace {
+
+constexpr std::size_t kMaxFields = 128;
+constexpr std::size_t kMaxLineBytes = 256 * 1024; // IIS caps custom data at 64 KiB per entry
+
+struct CompiledLayout {
+    std::vector<W3cField> kinds;
+    std::size_t layoutIndex = 0; // index into LogData::layouts
+    bool hasDate = false;
+    bool hasTime = false;
+    bool assumed = false;
+    std::string_view label; // for assumed layouts
+};
+
+CompiledLayout compile(const FieldLayout &layout, std::size_t index)
+{
+    CompiledLayout c;
+    c.layoutIndex = index;
+    c.assumed = layout.assumed;
+    for (const auto &name : layout.fields) {
+        const W3cField f = classifyW3cField(name);
+        c.kinds.push_back(f);
+        c.hasDate |= f == W3cField::Date;
+        c.hasTime |= f == W3cField::Time;
+    }
+    return c;
+}
+
+bool isDash(std::string_view v) noexcept
+{
+    return v.size() == 1 && v[0] == '-';
+}
+
+// Shape check for a line under an assumed layout: it must look like what IIS writes there.
+bool fitsShape(const CompiledLayout &layout, const std::string_view *parts, std::size_t n)
+{
+    if (n != layout.kinds.size())
+        return false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string_view v = parts[i];
+        switch (layout.kinds[i]) {
+        case W3cField::Date:
+            if (!text::parseIsoDate(v))
+                return false;
+            break;
+        case W3cField::Time:
+            if (!text::parseTimeOfDay(v))
+                return false;
+            break;
+        case W3cField::ClientIp:
+        case W3cField::ServerIp:
+            if (!isDash(v) && !parseIp(v))
+                return false;
+            break;
+        case W3cField::ServerPort: {
+            std::uint16_t port = 0;
+            if (!text::parseUnsigned(v, port))
+                return false;
+            break;
+        }
+        case W3cField::Status: {
+            unsigned status = 0;
+            if (!text::parseUnsigned(v, status) || status < 100 || status > 999)
+                return false;
+            break;
+        }
+        case W3cField::Substatus:
+        case W3cField::Win32Status:
+        case W3cField::TimeTaken:
+        case W3cField::ScBytes:
+        case W3cField::CsBytes: {
+            std::uint64_t x = 0;
+            if (!isDash(v) && !text::parseUnsigned(v, x))
+                return false;
+            break;
+        }
+        case W3cField::SiteName:
+            if (parseIp(v))
+                return false;
+            break;
+        case W3cField::Method:
+            if (v.empty() || isDash(v))
+                return false;
+            break;
+        default: break;
+        }
+    }
+    return true;
+}
+
+class ChunkParser {
+public:
+    ChunkParser(const std::vector<CompiledLayout> &layouts, std::size_t firstAssumed, const DirectiveScan &scan,
+                StringPool &pool, ChunkOutput<AccessRecord> &out, const ChunkState &state)
+        : layouts_(layouts), firstAssumed_(firstAssumed), scan_(scan), cache_(pool), uaCache_(pool), pool_(pool),
+          out_(out), layout_(state.layout)
+    {
+        setDateDirective(state.date);
+    }
+
+    void onLine(std::string_view line, std::uint64_t offset, std::uint64_t lineNo)
+    {
+        ++out_.lines;
+        if (line.empty() || text::trim(line).empty()) {
+            ++out_.blankLines;
+            return;
+        }
+        if (line[0] == '#') {
+            ++out_.directiveLines;
+            onDirective(offset);
+            return;
+        }
+        ++out_.dataLines;
+        parseData(line, lineNo);
+    }
+
+    AssumedUse assumedUse;
+
+private:
+    void setDateDirective(std::string_view value)
+    {
+        dateDirectiveDays_.reset();
+        if (value.size() >= 10)
+            dateDirectiveDays_ = text::parseIsoDate(value.substr(0, 10));
+    }
+
+    void onDirective(std::uint64_t offset)
+    {
+        const auto it = std::lower_bound(scan_.entries.begin(), scan_.entries.end(), offset,
+                                         [](const DirectiveEntry &e, std::uint64_t o) { return e.offset < o; });
+        if (it == scan_.entries.end() || it->offset != offset)
+            return;
+        if (it->kind == DirectiveEntry::Kind::Fields)
+            layout_ = it->layoutIndex;
+        else if (it->kind == DirectiveEntry::Kind::Date)
+            setDateDirective(it->value);
+    }
+
+    void parseData(std::string_view line, std::uint64_t lineNo)
+    {
+        if (line.size() > kMaxLineBytes) {
+            out_.reject(lineNo, "line-too-long",
+                        "line is " + text::groupThousands(line.size()) + " bytes long (limit " +
+                            text::groupThousands(kMaxLineBytes) + ")");
+            return;
+        }
+        if (std::memchr(line.data(), '\0', line.size())) {
+            out_.reject(lineNo, "binary", "line contains NUL bytes (binary data, not a log line)");
+            return;
+        }
+        std::size_t n = text::trim(line).empty() ? 0 : splitFields(line, parts_.data(), parts_.size());
+        const CompiledLayout *layout = nullptr;
+        if (layout_ >= 0) {
+            const CompiledLayout &declared = layouts_[static_cast<std::size_t>(layout_)];
+            const std::size_t want = declared.kinds.size();
+            if (n == want + 1 && parts_[want].empty())
+                n = want; // a trailing space
+            if (n == want && want > 0)
+                layout = &declared;
+        }
+        bool assumed = false;
+        if (!layout && n <= kMaxFields) {
+            for (std::size_t i = firstAssumed_; i < layouts_.size(); ++i) {
+                if (fitsShape(layouts_[i], parts_.data(), n)) {
+                    layout = &layouts_[i];
+                    assumed = true;
+                    break;
+                }
+            }
+        }
+        if (!layout) {
+            if (layout_ < 0)
+                out_.reject(lineNo, "no-fields",
+                            "data line before any #Fields directive (" + std::to_string(n) +
+                                " fields; no default IIS field set fits)");
+            else
+                out_.reject(lineNo, "field-count",
+                            std::to_string(n) + " fields, " +
+                                std::to_string(layouts_[static_cast<std::size_t>(layout_)].kinds.size()) +
+                                " declared in #Fields");
+            return;
+        }
+        AccessRecord rec;
+        rec.line = static_cast<std::uint32_t>(lineNo);
+        rec.layout = static_cast<std::uint16_t>(std::min<std::size_t>(layout->layoutIndex, 0xffff));
+        if (assumed) {
+            rec.flags |= kRecordGuessedLayout;
+            auto &use = assumedUse[layout->layoutIndex];
+            if (use.second++ == 0)
+                use.first = lineNo;
+        }
+        if (!text::isAscii(line) && !text::isValidUtf8(line))
+            rec.flags |= kRecordNonUtf8;
+        std::optional<std::int64_t> days;
+        std::optional<text::TimeOfDay> tod;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string_view v = parts_[i];
+            const bool dash = isDash(v);
+            switch (layout->kinds[i]) {
+            case W3cField::Date:
+                days = parseDateCached(v);
+                if (!days) {
+                    out_.reject(lineNo, "bad-time",
+                                "malformed date '" + std::string(v.substr(0, 40)) + "' (expected yyyy-mm-dd)");
+                    return;
+                }
+                break;
+            case W3cField::Time:
+                tod = text::parseTimeOfDay(v);
+                if (!tod) {
+                    out_.reject(lineNo, "bad-time",
+                                "malformed time '" + std::string(v.substr(0, 40)) + "' (expected hh:mm:ss)");
+                    return;
+                }
+                if (tod->hadFraction)
+                    rec.flags |= kRecordMillisecondTime;
+                break;
+            case W3cField::ClientIp: rec.clientIp = dash ? kEmptyStr : cache_.intern(v); break;
+            case W3cField::ServerIp: rec.serverIp = dash ? kEmptyStr : cache_.intern(v); break;
+            case W3cField::Method: rec.method = dash ? kEmptyStr : cache_.intern(v); break;
+            case W3cField::UriStem: rec.uriStem = dash ? kEmptyStr : cache_.intern(v); break;
+            case W3cField::UserAgent: rec.userAgent = dash ? kEmptyStr : internUserAgent(v); break;
+            case W3cField::Host: rec.host = dash ? kEmptyStr : cache_.intern(v); break;
+            case W3cField::Version: rec.version = dash ? HttpVersion::Unknown : parseHttpVersion(v); break;
+            case W3cField::ServerPort: number(v, rec.serverPort, lineNo, "s-port"); break;
+            case W3cField::Status: number(v, rec.status, lineNo, "sc-status"); break;
+            case W3cField::Substatus: number(v, rec.substatus, lineNo, "sc-substatus"); break;
+            case W3cField::Win32Status: number(v, rec.win32, lineNo, "sc-win32-status"); break;
+            case W3cField::TimeTaken: number(v, rec.timeTakenMs, lineNo, "time-taken"); break;
+            case W3cField::ScBytes: number(v, rec.scBytes, lineNo, "sc-bytes"); break;
+            case W3cField::CsBytes: number(v, rec.csBytes, lineNo, "cs-bytes"); break;
+            default: break;
+            }
+        }
+        if (!days) {
+            if (!dateDirectiveDays_) {
+                out_.reject(lineNo, "bad-time",
+                            "no date: the field set has no date and no #Date directive precedes "
+                            "the line");
+                return;
+            }
+            days = dateDirectiveDays_;
+        }
+        if (!tod) {
+            out_.reject(lineNo, "bad-time", "no time field in the field set");
+            return;
+        }
+        rec.time = *days * kUsPerDay + tod->micros;
+        out_.widen(rec.time);
+        out_.rows.push_back(rec);
+    }
+
+    template <typename T>
+    void number(std::string_view v, T &out, std::uint64_t lineNo, const char *name)
+    {
+        if (isDash(v) || v.empty())
+            return;
+        T value{};
+        if (text::parseUnsigned(v, value)) {
+            out = value;
+            return;
+        }
+        out_.note(lineNo, "bad-value",
+                  std::string(name) + " '" + std::string(v.substr(0, 40)) + "' is not a number; left empty");
+    }
+
+    std::optional<std::int64_t> parseDateCached(std::string_view v)
+    {
+        if (v.size() == 10 && lastDateText_.size() == 10 && std::memcmp(v.data(), lastDateText_.data(), 10) == 0)
+            return lastDays_;
+        const auto d = text::parseIsoDate(v);
+        if (d) {
+            lastDateText_ = v;
+            lastDays_ = *d;
+        }
+        return d;
+    }
+
+    StrId internUserAgent(std::string_view raw)
+    {
+        if (raw.find('+') == std::string_view::npos)
+            return cache_.intern(raw);
+        return uaCache_.internTransformed(raw, [this](std::string_view r) {
+            uaBuffer_.assign(r);
+            std::replace(uaBuffer_.begin(), uaBuffer_.end(), '+', ' ');
+            return std::string_view(uaBuffer_);
+        });
+    }
+
+    const std::vector<CompiledLayout> &layouts_;
+    std::size_t firstAssumed_;
+    const DirectiveScan &scan_;
+    InternCache cache_;
+    InternCache uaCache_;
+    [[maybe_unused]] StringPool &pool_;
+    ChunkOutput<AccessRecord> &out_;
+    int layout_ = -1;
+    std::optional<std::int64_t> dateDirectiveDays_;
+    std::string_view lastDateText_;
+    std::int64_t lastDays_ = 0;
+    std::array<std::string_view, kMaxFields> parts_{};
+    std::string uaBuffer_;
+};
+
+} // namespace
+
+std::string_view W3cReader::recognisedBy() const
+{
+    return "#Software/#Version/#Fields directives (without HTTPERR's s-reason), or lines that fit a default IIS "
+           "field set";
+}
+
+SniffResult W3cReader::sniff(const SniffInput &input) const
+{
+    std::string_view head = input.head;
+    if (text::startsWith(head, "\xEF\xBB\xBF"))
+        head.remove_prefix(3);
+    if (head.find('\0') != std::string_view::npos)
+        return SniffResult::notMine("binary data (NUL bytes)");
+    bool directives = false;
+    std::size_t linesSeen = 0, shapeHits = 0, dataLines = 0;
+    std::vector<CompiledLayout> known;
+    for (std::size_t i = 0; i < knownW3cLayouts().size(); ++i) {
+        FieldLayout l;
+        l.fields = knownW3cLayouts()[i].fields;
+        known.push_back(compile(l, i));
+    }
+    std::array<std::string_view, kMaxFields> parts{};
+    std::size_t pos = 0;
+    while (pos < head.size() && linesSeen < 64) {
+        std::size_t nl = head.find('\n', pos);
+        const bool complete = nl != std::string_view::npos;
+        if (!complete)
+            nl = head.size();
+        std::string_view line = head.substr(pos, nl - pos);
+        pos = nl + 1;
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        if (text::trim(line).empty())
+            continue;
+        ++linesSeen;
+        if (line[0] == '#') {
+            if (text::startsWithNoCase(line, "#Software: Microsoft HTTP API"))
+                return SniffResult::notMine("#Software names the HTTP.sys error log (HTTPERR)");
+            if (text::startsWithNoCase(line, "#Fields:")) {
+                if (line.find("s-reason") != std::string_view::npos)
+                    return SniffResult::notMine("#Fields has s-reason (HTTPERR)");
+                return SniffResult::mine(100, "#Fields directive");
+            }
+            if (text::startsWithNoCase(line, "#Software:") || text::startsWithNoCase(line, "#Version:") ||
+                text::startsWithNoCase(line, "#Date:"))
+                directives = true;
+            continue;
+        }
+        if (!complete && pos > head.size() && linesSeen > 1)
+            break; // a line cut by the head limit proves nothing
+        ++dataLines;
+        const std::size_t n = splitFields(line, parts.data(), parts.size());
+        for (const auto &k : known)
+            if (fitsShape(k, parts.data(), n)) {
+                ++shapeHits;
+                break;
+            }
+    }
+    if (directives)
+        return SniffResult::mine(90, "#Software/#Version/#Date directives");
+    if (dataLines > 0 && shapeHits * 2 > dataLines)
+        return SniffResult::mine(60, "lines fit a default IIS W3C field set (no directives)");
+    return SniffResult::notMine("no W3C directives and no line fits a default IIS field set");
+}
+
+void W3cReader::read(ReadContext &ctx) const
+{
+    Source &src = ctx.source;
+    src.log = std::make_unique<LogData>();
+    LogData &log = *src.log;
+    const std::string_view bytes = src.bytes.view();
+    src.bytes.adviseSequential();
+
+    DirectiveScan scan = scanDirectives(bytes);
+    log.layouts = scan.layouts;
+    for (const auto &e : scan.entries)
+        if (e.kind == DirectiveEntry::Kind::Software)
+            log.software = std::string(e.value);
+
+    std::vector<CompiledLayout> layouts;
+    bool dateless = false;
+    for (std::size_t i = 0; i < log.layouts.size(); ++i) {
+        layouts.push_back(compile(log.layouts[i], i));
+        if (layouts.back().kinds.empty())
+            src.problems.add(Problem{0, scan.entries.empty() ? Problem::kNoOffset : 0, 0, ProblemLevel::Warning,
+                                     "empty-fields", "a #Fields directive declares no fields"});
+        dateless |= !layouts.back().hasDate;
+    }
+    const std::size_t firstAssumed = layouts.size();
+    for (std::size_t i = 0; i < knownW3cLayouts().size(); ++i) {
+        FieldLayout l;
+        l.fields = knownW3cLayouts()[i].fields;
+        l.assumed = true;
+        log.layouts.push_back(l);
+        layouts.push_back(compile(l, firstAssumed + i));
+        layouts.back().label = knownW3cLayouts()[i].label;
+    }
+    for (std::size_t i = 0; i + 1 < log.layouts.size(); ++i) {
+        // Duplicate names make a field ambiguous; say so once per layout.
+        auto names = log.layouts[i].fields;
+        std::sort(names.begin(), names.end());
+        if (std::adjacent_find(names.begin(), names.end()) != names.end() && !log.layouts[i].assumed)
+            src.problems.add(Problem{0, Problem::kNoOffset, 0, ProblemLevel::Note, "duplicate-field",
+                                     "#Fields declares a field twice; the last occurrence wins"});
+    }
+
+    // A field set without a date takes it from #Date and cannot be split safely: read it in one piece.
+    const std::size_t chunkBytes = dateless ? bytes.size() + 1 : ctx.options.chunkBytes;
+    runChunks(
+        ctx, scan, chunkBytes, log.access,
+        [&](ChunkOutput<AccessRecord> &out, const ChunkState &state) {
+            return ChunkParser(layouts, firstAssumed, scan, ctx.strings, out, state);
+        },
+        [&](std::size_t layout) { return layouts[layout].label; });
+
+    // The site: s-sitename when logged, else the W3SVC<n> folder IIS writes the file into.
+    if (!log.access.empty())
+        if (const auto name = w3cFieldValue(src, log.access[0], "s-sitename"); name && *name != "-")
+            log.siteName = std::string(*name);
+    if (log.siteName.empty()) {
+        const std::string parent = src.filePath.parent_path().filename().string();
+        if (text::startsWithNoCase(parent, "W3SVC"))
+            log.siteName = parent;
+    }
+}
+
+} // namespace hs

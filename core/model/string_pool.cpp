@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: MIT
+#include "model/string_pool.h"
+
+#include "model/hash.h"
+
+#include <cstring>
+#include <stdexcept>
+
+namespace hs {
+
+struct StringPool::Shard {
+    mutable std::mutex mutex;
+    // Open-addressing index: slot holds (index+1) into entries, 0 = empty.
+    std::vector<std::uint32_t> index;
+    std::vector<std::uint64_t> hashes; // parallel to entries, for rehash
+    std::array<std::atomic<Entry *>, kMaxBlocks> blocks{};
+    std::atomic<std::uint32_t> count{0};
+    std::vector<std::unique_ptr<char[]>> arenas;
+    char *arenaPos = nullptr;
+    std::size_t arenaLeft = 0;
+    std::size_t arenaBytes = 0;
+
+    ~Shard()
+    {
+        for (auto &b : blocks)
+            delete[] b.load(std::memory_order_relaxed);
+    }
+
+    const char *store(std::string_view s)
+    {
+        if (s.empty())
+            return "";
+        if (s.size() > arenaLeft) {
+            const std::size_t size = std::max<std::size_t>(s.size(), 256 * 1024);
+            arenas.push_back(std::make_unique<char[]>(size));
+            arenaPos = arenas.back().get();
+            arenaLeft = size;
+            arenaBytes += size;
+        }
+        char *p = arenaPos;
+        std::memcpy(p, s.data(), s.size());
+        arenaPos += s.size();
+        arenaLeft -= s.size();
+        return p;
+    }
+
+    Entry &entry(std::uint32_t i) const
+    {
+        return blocks[i >> kBlockBits].load(std::memory_order_acquire)[i & ((1u << kBlockBits) - 1)];
+    }
+
+    void rehash()
+    {
+        const std::size_t newSize = index.empty() ? 1024 : index.size() * 2;
+        std::vector<std::uint32_t> fresh(newSize, 0);
+        const std::size_t mask = newSize - 1;
+        for (std::uint32_t i = 0; i < hashes.size(); ++i) {
+            if (entry(i).size == 0)
+                continue; // the reserved empty string
+            std::size_t pos = (hashes[i] >> kShardBits) & mask;
+            while (fresh[pos] != 0)
+                pos = (pos + 1) & mask;
+            fresh[pos] = i + 1;
+        }
+        index.swap(fresh);
+    }
+};
+
+StringPool::StringPool()
+{
+    for (auto &s : shards_)
+        s = std::make_unique<Shard>();
+    // Entry 0 of shard 0 is the empty string, so StrId 0 == "". It is never in the hash index.
+    Shard &first = *shards_[0];
+    first.blocks[0].store(new Entry[1u << kBlockBits], std::memory_order_release);
+    first.blocks[0].load()[0] = Entry{"", 0};
+    first.hashes.push_back(0);
+    first.count.store(1, std::memory_order_release);
+}
+
+StringPool::~StringPool() = default;
+
+StrId StringPool::intern(std::string_view text)
+{
+    return intern(text, hashBytes(text));
+}
+
+StrId StringPool::intern(std::string_view text, std::uint64_t hash)
+{
+    if (text.empty())
+        return kEmptyStr;
+    const unsigned shardNo = static_cast<unsigned>(hash & (kShards - 1));
+    Shard &shard = *shards_[shardNo];
+    std::lock_guard lock(shard.mutex);
+    if ((shard.hashes.size() + 1) * 4 > shard.index.size() * 3)
+        shard.rehash();
+    const std::size_t mask = shard.index.size() - 1;
+    std::size_t pos = (hash >> kShardBits) & mask;
+    while (const std::uint32_t slot = shard.index[pos]) {
+        const std::uint32_t i = slot - 1;
+        if (shard.hashes[i] == hash) {
+            const Entry &e = shard.entry(i);
+            if (e.size == text.size() && std::memcmp(e.data, text.data(), text.size()) == 0)
+                return (i << kShardBits) | shardNo;
+        }
+        pos = (pos + 1) & mask;
+    }
+    const std::uint32_t i = shard.count.load(std::memory_order_relaxed);
+    const std::uint32_t blockNo = i >> kBlockBits;
+    if (blockNo >= kMaxBlocks)
+        throw std::length_error("string pool shard full");
+    if (shard.blocks[blockNo].load(std::memory_order_relaxed) == nullptr)
+        shard.blocks[blockNo].store(new Entry[1u << kBlockBits], std::memory_order_release);
+    Entry &e = shard.blocks[blockNo].load(std::memory_order_relaxed)[i & ((1u << kBlockBits) - 1)];
+    e.data = shard.store(text);
+    e.size = static_cast<std::uint32_t>(text.size());
+    shard.hashes.push_back(hash);
+    shard.index[pos] = i + 1;
+    shard.count.store(i + 1, std::memory_order_release);
+    return (i << kShardBits) | shardNo;
+}
+
+StrId StringPool::find(std::string_view text) const
+{
+    if (text.empty())
+        return kEmptyStr;
+    const std::uint64_t hash = hashBytes(text);
+    const unsigned shardNo = static_cast<unsigned>(hash & (kShards - 1));
+    const Shard &shard = *shards_[shardNo];
+    std::lock_guard lock(shard.mutex);
+    if (shard.index.empty())
+        return kNotFound;
+    const std::size_t mask = shard.index.size() - 1;
+    std::size_t pos = (hash >> kShardBits) & mask;
+    while (const std::uint32_t slot = shard.index[pos]) {
+        const std::uint32_t i = slot - 1;
+        const Entry &e = shard.entry(i);
+        if (shard.hashes[i] == hash && e.size == text.size() && std::memcmp(e.data, text.data(), text.size()) == 0)
+            return (i << kShardBits) | shardNo;
+        pos = (pos + 1) & mask;
+    }
+    return kNotFound;
+}
+
+std::string_view StringPool::view(StrId id) const noexcept
+{
+    const Shard &shard = *shards_[id & (kShards - 1)];
+    const std::uint32_t i = id >> kShardBits;
+    if (i >= shard.count.load(std::memory_order_acquire))
+        return {};
+    const Entry &e = shard.entry(i);
+    return {e.data, e.size};
+}
+
+std::size_t StringPool::size() const noexcept
+{
+    std::size_t n = 0;
+    for (const auto &s : shards_)
+        n += s->count.load(std::memory_order_relaxed);
+    return n;
+}
+
+std::size_t StringPool::memoryBytes() const noexcept
+{
+    std::size_t n = 0;
+    for (const auto &s : shards_) {
+        std::lock_guard lock(s->mutex);
+        n += s->arenaBytes + s->index.size() * 4 + s->hashes.capacity() * 8 +
+             ((s->count + (1u << kBlockBits) - 1) >> kBlockBits) * (sizeof(Entry) << kBlockBits);
+    }
+    return n;
+}
+
+InternCache::InternCache(StringPool &pool, std::size_t maxEntries) : pool_(pool), slots_(4096), maxEntries_(maxEntries)
+{
+}
+
+void InternCache::clear()
+{
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    used_ = 0;
+}
+
+void InternCache::grow()
+{
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot &s : old) {
+        if (!s.data)
+            continue;
+        std::size_t pos = s.hash & mask;
+        while (slots_[pos].data)
+            pos = (pos + 1) & mask;
+        slots_[pos] = s;
+    }
+}
+
+std::uint64_t InternCache::hashOf(std::string_view text) noexcept
+{
+    return hashBytes(text);
+}
+
+const StrId *InternCache::lookup(std::string_view text, std::uint64_t hash) const noexcept
+{
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t pos = hash & mask;
+    while (slots_[pos].data) {
+        const Slot &s = slots_[pos];
+        if (s.hash == hash && s.size == text.size() && std::memcmp(s.data, text.data(), text.size()) == 0)
+            return &s.id;
+        pos = (pos + 1) & mask;
+    }
+    return nullptr;
+}
+
+void InternCache::insert(std::string_view storedKey, std::uint64_t hash, StrId id)
+{
+    // High-cardinality garbage must not grow the cache without bound: start over instead.
+    if (used_ >= maxEntries_)
+        clear();
+    else if ((used_ + 1) * 2 > slots_.size())
+        grow();
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t pos = hash & mask;
+    while (slots_[pos].data)
+        pos = (pos + 1) & mask;
+    slots_[pos] = Slot{storedKey.data(), static_cast<std::uint32_t>(storedKey.size()), id, hash};
+    ++used_;
+}
+
+StrId InternCache::intern(std::string_view text)
+{
+    if (text.empty())
+        return kEmptyStr;
+    const std::uint64_t hash = hashBytes(text);
+    if (const StrId *hit = lookup(text, hash))
+        return *hit;
+    const StrId id = pool_.intern(text, hash);
+    // Key on the pool's own copy: callers may pass views into temporary buffers.
+    insert(pool_.view(id), hash, id);
+    return id;
+}
+
+} // namespace hs

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+// Interned strings: records store 4-byte ids instead of strings (STYLE practice 4).
+//
+// The pool is shared by every reader thread of one analysis. Interning takes a per-shard lock, so
+// readers put an InternCache in front of it: the cache keys on views into the mapped input, and only
+// first sightings reach the pool. Lookups by id never lock: entries live in fixed-size blocks that
+// never move once published.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string_view>
+#include <vector>
+
+namespace hs {
+
+using StrId = std::uint32_t;
+inline constexpr StrId kEmptyStr = 0; // id 0 is always the empty string ("-" in logs maps here too)
+
+class StringPool {
+public:
+    StringPool();
+    ~StringPool();
+    StringPool(const StringPool &) = delete;
+    StringPool &operator=(const StringPool &) = delete;
+
+    // Thread-safe. Returns the same id for equal bytes.
+    StrId intern(std::string_view text);
+    StrId intern(std::string_view text, std::uint64_t hash);
+    // Thread-safe, lock-free; the view stays valid for the pool's lifetime.
+    std::string_view view(StrId id) const noexcept;
+    // Returns kEmptyStr-or-id if present, without inserting; npos-like ~0u when absent.
+    StrId find(std::string_view text) const;
+    static constexpr StrId kNotFound = ~StrId{0};
+
+    std::size_t size() const noexcept;
+    std::size_t memoryBytes() const noexcept;
+
+private:
+    static constexpr unsigned kShardBits = 6;
+    static constexpr unsigned kShards = 1u << kShardBits;
+    static constexpr unsigned kBlockBits = 14;   // 16384 entries per block
+    static constexpr unsigned kMaxBlocks = 4096; // 64 M entries per shard
+    struct Entry {
+        const char *data;
+        std::uint32_t size;
+    };
+    struct Shard;
+    std::array<std::unique_ptr<Shard>, kShards> shards_;
+};
+
+// Per-thread cache in front of a StringPool; its keys point into the pool's own storage, so callers
+// may intern views of temporary buffers. Not thread-safe: one per worker.
+class InternCache {
+public:
+    explicit InternCache(StringPool &pool, std::size_t maxEntries = 1u << 20);
+    StrId intern(std::string_view text);
+    // Interns transform(raw) but caches by raw, so the transform (e.g. '+' to ' ') runs once per
+    // distinct raw value. transform returns a view valid until the next call.
+    template <typename Transform>
+    StrId internTransformed(std::string_view raw, Transform &&transform)
+    {
+        if (raw.empty())
+            return kEmptyStr;
+        const std::uint64_t hash = hashOf(raw);
+        if (const StrId *hit = lookup(raw, hash))
+            return *hit;
+        const StrId rawId = pool_.intern(raw, hash); // the key's storage
+        const StrId id = pool_.intern(transform(raw));
+        insert(pool_.view(rawId), hash, id);
+        return id;
+    }
+    void clear();
+
+private:
+    struct Slot {
+        const char *data = nullptr;
+        std::uint32_t size = 0;
+        StrId id = 0;
+        std::uint64_t hash = 0;
+    };
+    void grow();
+    static std::uint64_t hashOf(std::string_view text) noexcept;
+    const StrId *lookup(std::string_view text, std::uint64_t hash) const noexcept;
+    void insert(std::string_view storedKey, std::uint64_t hash, StrId id);
+    StringPool &pool_;
+    std::vector<Slot> slots_;
+    std::size_t used_ = 0;
+    std::size_t maxEntries_;
+};
+
+} // namespace hs

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+// The analysis JSON contract, schema httpsleuth.analysis/1 (ARCHITECTURE §6).
+#pragma once
+
+#include "model/analysis.h"
+
+#include <ostream>
+
+namespace hs {
+
+struct JsonOptions {
+    bool pretty = true;
+    std::size_t maxProblemsPerSource = 200; // the rest is counted in problems_total
+};
+
+void writeAnalysisJson(const Analysis &analysis, std::ostream &out, const JsonOptions &options = {});
+
+inline constexpr const char *kAnalysisSchema = "httpsleuth.analysis/1";
+
+} // namespace hs

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+#include "tasks/analyze.h"
+
+#include "formats/registry.h"
+#include "formats/text_scan.h"
+#include "stats/summaries.h"
+#include "tasks/cancel.h"
+#include "tasks/discover.h"
+#include "tasks/open_input.h"
+#include "tasks/progress.h"
+#include "tasks/task_pool.h"
+
+#include <algorithm>
+#include <exception>
+#include <numeric>
+
+namespace hs {
+namespace {
+
+// Readers must not throw for bad input; if one does (a bug, or memory exhaustion), the source
+// keeps what it had and says so instead of the whole analysis failing.
+void readGuarded(const FormatReader &reader, ReadContext &ctx)
+{
+    try {
+        reader.read(ctx);
+    } catch (const std::bad_alloc &) {
+        ctx.source.problems.add(Problem{0, Problem::kNoOffset, 0, ProblemLevel::Error, "internal",
+                                        "out of memory while reading this file; results are partial"});
+    } catch (const std::exception &e) {
+        ctx.source.problems.add(Problem{0, Problem::kNoOffset, 0, ProblemLevel::Error, "internal",
+                                        std::string("internal error while reading: ") + e.what()});
+    }
+}
+
+void readPhase(Analysis &analysis, const std::vector<Source *> &sources, const FormatRegistry &registry,
+               const AnalyzeOptions &options, const CancelToken &cancel, Progress &progress, TaskPool &pool)
+{
+    std::vector<Source *> order = sources;
+    // Largest first: the long pole starts early and small files fill the gaps.
+    std::stable_sort(order.begin(), order.end(),
+                     [](const Source *a, const Source *b) { return a->bytes.size() > b->bytes.size(); });
+    TaskGroup group(pool);
+    for (Source *src : order) {
+        group.run([&, src] {
+            if (cancel.stopRequested())
+                return;
+            ReadContext ctx{*src, *analysis.strings, cancel, progress, pool, options.read};
+            readGuarded(*registry.reader(src->format), ctx);
+            progress.fileDone();
+        });
+    }
+    group.wait();
+}
+
+// Moves each capture's connections/transactions into the analysis, rebasing ids.
+void joinCaptures(Analysis &analysis)
+{
+    for (auto &src : analysis.sources) {
+        if (!src->capture)
+            continue;
+        CaptureData &c = *src->capture;
+        const auto connBase = static_cast<std::uint32_t>(analysis.connections.size());
+        const auto txBase = static_cast<std::uint32_t>(analysis.transactions.size());
+        c.firstConnection = connBase;
+        c.connectionCount = static_cast<std::uint32_t>(c.connections.size());
+        c.firstTransaction = txBase;
+        c.transactionCount = static_cast<std::uint32_t>(c.transactions.size());
+        for (auto &conn : c.connections) {
+            conn.id = ConnectionId(static_cast<std::uint32_t>(analysis.connections.size()));
+            conn.source = src->id;
+            conn.firstTransaction += txBase;
+            analysis.connections.push_back(std::move(conn));
+        }
+        for (auto &t : c.transactions) {
+            t.id = TransactionId(static_cast<std::uint32_t>(analysis.transactions.size()));
+            if (t.connection.valid())
+                t.connection = ConnectionId(t.connection.value + connBase);
+            t.source = src->id;
+            analysis.transactions.push_back(std::move(t));
+        }
+        c.connections.clear();
+        c.connections.shrink_to_fit();
+        c.transactions.clear();
+        c.transactions.shrink_to_fit();
+    }
+}
+
+} // namespace
+
+std::unique_ptr<Analysis> analyze(const AnalyzeOptions &options, const CancelToken &cancel, Progress &progress)
+{
+    auto analysis = std::make_unique<Analysis>();
+    for (const auto &in : options.inputs) {
+        const std::u8string s = in.generic_u8string();
+        analysis->inputs.emplace_back(reinterpret_cast<const char *>(s.data()), s.size());
+    }
+    if (options.inputs.size() == 1) {
+        const auto name = std::filesystem::absolute(options.inputs.front()).lexically_normal();
+        const std::u8string s = (name.has_filename() ? name.filename() : name.parent_path().filename()).u8string();
+        analysis->rootLabel.assign(reinterpret_cast<const char *>(s.data()), s.size());
+    }
+    TaskPool pool(options.threads > 1 ? options.threads - 1 : options.threads == 1 ? 1 : 0);
+
+    progress.setStage(Stage::Scanning);
+    DiscoveryResult found = discoverInputs(options.inputs, cancel, progress);
+    analysis->skipped = std::move(found.skipped);
+    if (cancel.cancelled())
+        return nullptr;
+
+    const FormatRegistry registry = FormatRegistry::createDefault();
+    std::vector<OpenedInput> opened(found.files.size());
+    parallelFor(pool, found.files.size(), [&](std::size_t i) {
+        if (!cancel.stopRequested())
+            opened[i] = openInput(std::move(found.files[i]), registry);
+    });
+    std::uint64_t totalBytes = 0;
+    for (auto &o : opened) {
+        if (o.source) {
+            o.source->id = SourceId(static_cast<std::uint32_t>(analysis->sources.size()));
+            totalBytes += o.source->bytes.size();
+            analysis->sources.push_back(std::move(o.source));
+        } else if (!o.skipped.path.empty()) {
+            analysis->skipped.push_back(std::move(o.skipped));
+        }
+    }
+    opened.clear();
+    progress.setTotals(totalBytes, analysis->sources.size());
+    analysis->bytesRead = totalBytes;
+
+    std::vector<Source *> logs, captures;
+    for (auto &s : analysis->sources)
+        (s->kind() == SourceKind::Log ? logs : captures).push_back(s.get());
+    progress.setStage(Stage::ReadingLogs);
+    readPhase(*analysis, logs, registry, options, cancel, progress, pool);
+    progress.setStage(Stage::ReadingCaptures);
+    readPhase(*analysis, captures, registry, options, cancel, progress, pool);
+    if (cancel.cancelled())
+        return nullptr;
+    analysis->stopped = cancel.stopRequested();
+    joinCaptures(*analysis);
+
+    progress.setStage(Stage::Summarising);
+    computeSummaries(*analysis);
+    progress.setStage(Stage::Done);
+    return analysis;
+}
+
+} // namespace hs
