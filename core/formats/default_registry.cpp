@@ -2,6 +2,8 @@
 // The list of readers. Order within each sniff kind is the probe order; every entry that depends on
 // the order says why.
 #include "formats/httperr_reader.h"
+#include "formats/iis_native_reader.h"
+#include "formats/ncsa_reader.h"
 #include "formats/registry.h"
 #include "formats/w3c_reader.h"
 
@@ -14,6 +16,10 @@ FormatRegistry FormatRegistry::createDefault()
     // their directive checks exclude each other (s-reason decides).
     r.add(std::make_unique<HttpErrReader>());
     r.add(std::make_unique<W3cReader>());
+    // Shape-only readers: their scores (80) beat W3C's headerless guess (60), and their shapes
+    // (comma fields with m/d/yy dates; [dd/Mon/yyyy:…] brackets) cannot fit a W3C field set.
+    r.add(std::make_unique<IisNativeReader>());
+    r.add(std::make_unique<NcsaReader>());
     return r;
 }
 

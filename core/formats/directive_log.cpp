@@ -59,6 +59,8 @@ DirectiveScan scanDirectives(std::string_view bytes)
             e.kind = DirectiveEntry::Kind::Software;
         } else if (text::equalsNoCase(name, "Version")) {
             e.kind = DirectiveEntry::Kind::Version;
+        } else if (text::equalsNoCase(name, "GMT-Offset")) {
+            e.kind = DirectiveEntry::Kind::GmtOffset;
         }
         scan.entries.push_back(e);
         pos = nl ? end + 1 : bytes.size();
@@ -82,6 +84,8 @@ std::vector<ChunkRange> planChunks(std::string_view bytes, const DirectiveScan &
                 state.layout = e.layoutIndex;
             else if (e.kind == DirectiveEntry::Kind::Date)
                 state.date = e.value;
+            else if (e.kind == DirectiveEntry::Kind::GmtOffset)
+                state.gmtOffset = e.value;
         }
         std::uint64_t end = begin + chunkBytes;
         if (end >= size) {

@@ -24,7 +24,7 @@
 namespace hs {
 
 struct DirectiveEntry {
-    enum class Kind : std::uint8_t { Fields, Date, Software, Version, Other };
+    enum class Kind : std::uint8_t { Fields, Date, Software, Version, GmtOffset, Other };
     std::uint64_t offset = 0;
     Kind kind = Kind::Other;
     std::string_view value; // text after "#Name:", trimmed
@@ -42,8 +42,9 @@ DirectiveScan scanDirectives(std::string_view bytes);
 std::vector<std::string> splitFieldNames(std::string_view value);
 
 struct ChunkState {
-    int layout = -1;       // layout in force at the chunk start; -1 = none yet
-    std::string_view date; // last #Date value before the chunk
+    int layout = -1;            // layout in force at the chunk start; -1 = none yet
+    std::string_view date;      // last #Date value before the chunk
+    std::string_view gmtOffset; // last #GMT-Offset value (Oracle Web Cache writes local times)
 };
 
 struct ChunkRange {
@@ -143,23 +144,38 @@ void joinChunks(Source &source, std::vector<ChunkOutput<Row>> &chunks, RecordSto
 // Counts lines in [begin, end) (the number walkLines would report).
 std::uint64_t countLines(std::string_view bytes, std::uint64_t begin, std::uint64_t end) noexcept;
 
-// Lines read with an assumed field set, per layout index: (first line, count).
-using AssumedUse = std::map<std::size_t, std::pair<std::uint64_t, std::uint64_t>>;
+// Per-file notes that would be noise per line ("1,234 lines were read with an assumed field set"):
+// parsers tally them per (category, message) with the first line and a count; runChunks turns each
+// tally into one Problem.
+struct NoteTally {
+    struct Entry {
+        std::uint64_t firstLine = 0;
+        std::uint64_t count = 0;
+    };
+    std::map<std::pair<std::string, std::string>, Entry> entries;
+
+    void add(std::string_view category, std::string_view message, std::uint64_t line)
+    {
+        Entry &e = entries[{std::string(category), std::string(message)}];
+        if (e.count++ == 0)
+            e.firstLine = line;
+    }
+};
 
 // Runs one parser per chunk on the pool and joins the outputs into `store`. makeParser(out, state)
-// returns an object with onLine(line, offset, lineNo) and an `assumedUse` member. A stop request
-// keeps the chunks finished before the first skipped one. Adds the notes every text log shares
-// (assumed field sets, missing final newline, stopped early); labelOf(layout) names an assumed set.
-template <typename Row, typename MakeParser, typename LabelOf>
+// returns an object with onLine(line, offset, lineNo) and a `tally` member (NoteTally). A stop
+// request keeps the chunks finished before the first skipped one. Adds the notes every text log
+// shares (tallied notes, missing final newline, stopped early).
+template <typename Row, typename MakeParser>
 void runChunks(ReadContext &ctx, const DirectiveScan &scan, std::size_t chunkBytes, RecordStore<Row> &store,
-               MakeParser &&makeParser, LabelOf &&labelOf)
+               MakeParser &&makeParser)
 {
     Source &src = ctx.source;
     LogData &log = *src.log;
     const std::string_view bytes = src.bytes.view();
     const std::vector<ChunkRange> chunks = planChunks(bytes, scan, chunkBytes);
     std::vector<ChunkOutput<Row>> outputs(chunks.size());
-    std::vector<AssumedUse> assumed(chunks.size());
+    std::vector<NoteTally> tallies(chunks.size());
     std::vector<std::uint8_t> done(chunks.size(), 0);
     {
         TaskGroup group(ctx.pool);
@@ -178,7 +194,7 @@ void runChunks(ReadContext &ctx, const DirectiveScan &scan, std::size_t chunkByt
                               parser.onLine(line, offset, n);
                           });
                 out.lastLineUnterminated = unterminated;
-                assumed[i] = std::move(parser.assumedUse);
+                tallies[i] = std::move(parser.tally);
                 ctx.progress.addBytes(c.end - c.begin);
                 done[i] = 1;
             });
@@ -199,19 +215,17 @@ void runChunks(ReadContext &ctx, const DirectiveScan &scan, std::size_t chunkByt
     joinChunks(src, outputs, store);
     src.readCompleted = completed == chunks.size();
 
-    AssumedUse used;
+    NoteTally total;
     for (std::size_t i = 0; i < completed; ++i)
-        for (const auto &[layout, use] : assumed[i]) {
-            auto &u = used[layout];
-            if (u.second == 0)
-                u.first = use.first + bases[i];
-            u.second += use.second;
+        for (const auto &[key, e] : tallies[i].entries) {
+            NoteTally::Entry &t = total.entries[key];
+            if (t.count == 0)
+                t.firstLine = e.firstLine + bases[i];
+            t.count += e.count;
         }
-    for (const auto &[layout, use] : used)
-        src.problems.add(Problem{use.first, Problem::kNoOffset, 0, ProblemLevel::Note, "assumed-fields",
-                                 std::to_string(use.second) +
-                                     " line(s) without a matching #Fields directive were read with the " +
-                                     std::string(labelOf(layout))});
+    for (const auto &[key, e] : total.entries)
+        src.problems.add(Problem{e.firstLine, Problem::kNoOffset, 0, ProblemLevel::Note, key.first,
+                                 std::to_string(e.count) + " line(s) " + key.second});
     if (unterminated)
         src.problems.add(Problem{log.totalLines, Problem::kNoOffset, 0, ProblemLevel::Note, "no-final-newline",
                                  "the last line has no line terminator (the file may still have been written to)"});

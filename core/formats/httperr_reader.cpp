@@ -126,7 +126,7 @@ public:
         parseData(line, lineNo);
     }
 
-    AssumedUse assumedUse;
+    NoteTally tally;
 
 private:
     void parseData(std::string_view line, std::uint64_t lineNo)
@@ -203,11 +203,9 @@ private:
         if (rec.reason == kEmptyStr &&
             std::find(layout.kinds.begin(), layout.kinds.end(), ErrField::Reason) != layout.kinds.end())
             out_.note(lineNo, "bad-value", "s-reason is empty (HTTP.sys always writes a reason)");
-        if (assumed) {
-            auto &use = assumedUse[layout.layoutIndex];
-            if (use.second++ == 0)
-                use.first = lineNo;
-        }
+        if (assumed)
+            tally.add("assumed-fields",
+                      "without a #Fields directive were read with the default HTTPERR field set (KB820729)", lineNo);
         rec.time = *days * kUsPerDay + tod->micros;
         out_.widen(rec.time);
         out_.rows.push_back(rec);
@@ -223,8 +221,10 @@ private:
             out = value;
             return;
         }
+        const bool digits = std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
         out_.note(lineNo, "bad-value",
-                  std::string(name) + " '" + std::string(v.substr(0, 40)) + "' is not a number; left empty");
+                  std::string(name) + " '" + std::string(v.substr(0, 40)) +
+                      (digits ? "' is out of range; left empty" : "' is not a number; left empty"));
     }
 
     std::optional<std::int64_t> parseDateCached(std::string_view v)
@@ -338,12 +338,10 @@ void HttpErrReader::read(ReadContext &ctx) const
     if (extended)
         src.formatVariant = "HTTPERR with streamid/transport fields (Windows Server 2022+)";
 
-    runChunks(
-        ctx, scan, ctx.options.chunkBytes, log.httpErr,
-        [&](ChunkOutput<HttpErrRecord> &out, const ChunkState &state) {
-            return ChunkParser(layouts, defaultLayout, scan, ctx.strings, out, state);
-        },
-        [](std::size_t) { return std::string_view("default HTTPERR field set (KB820729)"); });
+    runChunks(ctx, scan, ctx.options.chunkBytes, log.httpErr,
+              [&](ChunkOutput<HttpErrRecord> &out, const ChunkState &state) {
+                  return ChunkParser(layouts, defaultLayout, scan, ctx.strings, out, state);
+              });
 }
 
 } // namespace hs

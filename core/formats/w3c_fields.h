@@ -18,6 +18,8 @@ enum class W3cField : std::uint8_t {
     Other, // custom or unused: kept in the raw line only
     Date,
     Time,
+    DateLocal, // IIS Advanced Logging date-local/time-local: server-local time
+    TimeLocal,
     ClientIp,
     ServerIp,
     ServerPort,
@@ -55,8 +57,16 @@ const std::vector<KnownLayout> &knownW3cLayouts();
 // fills at most `capacity` views.
 std::size_t splitFields(std::string_view line, std::string_view *out, std::size_t capacity) noexcept;
 
+// The W3C draft's general form, used when single-space splitting does not fit the declared fields:
+// runs of spaces/tabs separate fields and "quoted strings" (with "" as an escaped quote) may hold
+// spaces. Writers other than IIS use it (IIS Advanced Logging, Oracle Web Cache, Incapsula).
+// Unquoted values are views into `line`; quoted values are unescaped into `scratch`, which must
+// outlive the views. Returns the number of fields.
+std::size_t splitFieldsQuoted(std::string_view line, std::string_view *out, std::size_t capacity, std::string &scratch);
+
 // The raw value (still '+'-encoded, "-" for empty) of field `name` in the record's line, or
-// nullopt when the record's layout does not have it.
+// nullopt when the record's layout does not have it. Works for every access-log format: IIS native
+// and NCSA lines answer to the W3C names of the same values (cs-method, cs-uri-query, …).
 std::optional<std::string_view> w3cFieldValue(const Source &source, const AccessRecord &record, std::string_view name);
 std::optional<std::string_view> httpErrFieldValue(const Source &source, const HttpErrRecord &record,
                                                   std::string_view name);

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 
 namespace hs {
 namespace {
@@ -25,6 +26,7 @@ struct CompiledLayout {
     std::size_t layoutIndex = 0; // index into LogData::layouts
     bool hasDate = false;
     bool hasTime = false;
+    bool localTime = false; // date-local/time-local (IIS Advanced Logging)
     bool assumed = false;
     std::string_view label; // for assumed layouts
 };
@@ -35,7 +37,11 @@ CompiledLayout compile(const FieldLayout &layout, std::size_t index)
     c.layoutIndex = index;
     c.assumed = layout.assumed;
     for (const auto &name : layout.fields) {
-        const W3cField f = classifyW3cField(name);
+        W3cField f = classifyW3cField(name);
+        if (f == W3cField::DateLocal || f == W3cField::TimeLocal) {
+            c.localTime = true;
+            f = f == W3cField::DateLocal ? W3cField::Date : W3cField::Time;
+        }
         c.kinds.push_back(f);
         c.hasDate |= f == W3cField::Date;
         c.hasTime |= f == W3cField::Time;
@@ -105,14 +111,21 @@ bool fitsShape(const CompiledLayout &layout, const std::string_view *parts, std:
     return true;
 }
 
+struct ParserSettings {
+    const std::vector<CompiledLayout> &layouts;
+    std::size_t firstAssumed;
+    const DirectiveScan &scan;
+    std::optional<int> localOffsetMinutes; // user-given offset for date-local/time-local fields
+};
+
 class ChunkParser {
 public:
-    ChunkParser(const std::vector<CompiledLayout> &layouts, std::size_t firstAssumed, const DirectiveScan &scan,
-                StringPool &pool, ChunkOutput<AccessRecord> &out, const ChunkState &state)
-        : layouts_(layouts), firstAssumed_(firstAssumed), scan_(scan), cache_(pool), uaCache_(pool), pool_(pool),
-          out_(out), layout_(state.layout)
+    ChunkParser(const ParserSettings &settings, StringPool &pool, ChunkOutput<AccessRecord> &out,
+                const ChunkState &state)
+        : s_(settings), cache_(pool), uaCache_(pool), out_(out), layout_(state.layout)
     {
         setDateDirective(state.date);
+        setGmtOffset(state.gmtOffset);
     }
 
     void onLine(std::string_view line, std::uint64_t offset, std::uint64_t lineNo)
@@ -131,7 +144,7 @@ public:
         parseData(line, lineNo);
     }
 
-    AssumedUse assumedUse;
+    NoteTally tally;
 
 private:
     void setDateDirective(std::string_view value)
@@ -141,16 +154,61 @@ private:
             dateDirectiveDays_ = text::parseIsoDate(value.substr(0, 10));
     }
 
+    void setGmtOffset(std::string_view value)
+    {
+        gmtOffsetMinutes_.reset();
+        if (!value.empty())
+            gmtOffsetMinutes_ = parseUtcOffsetMinutes(text::trim(value));
+    }
+
     void onDirective(std::uint64_t offset)
     {
-        const auto it = std::lower_bound(scan_.entries.begin(), scan_.entries.end(), offset,
+        const auto &entries = s_.scan.entries;
+        const auto it = std::lower_bound(entries.begin(), entries.end(), offset,
                                          [](const DirectiveEntry &e, std::uint64_t o) { return e.offset < o; });
-        if (it == scan_.entries.end() || it->offset != offset)
+        if (it == entries.end() || it->offset != offset)
             return;
         if (it->kind == DirectiveEntry::Kind::Fields)
             layout_ = it->layoutIndex;
         else if (it->kind == DirectiveEntry::Kind::Date)
             setDateDirective(it->value);
+        else if (it->kind == DirectiveEntry::Kind::GmtOffset)
+            setGmtOffset(it->value);
+    }
+
+    // Picks the layout for a line and fills parts_: the declared one with IIS's single-space
+    // split, then the declared one with the W3C draft's quote-aware split, then an IIS default set.
+    const CompiledLayout *chooseLayout(std::string_view line, std::size_t &n, std::uint64_t lineNo)
+    {
+        n = splitFields(line, parts_.data(), parts_.size());
+        const CompiledLayout *declared = layout_ >= 0 ? &s_.layouts[static_cast<std::size_t>(layout_)] : nullptr;
+        if (declared && !declared->kinds.empty()) {
+            const std::size_t want = declared->kinds.size();
+            if (n == want + 1 && parts_[want].empty())
+                n = want; // a trailing space
+            if (n == want)
+                return declared;
+            std::size_t q = splitFieldsQuoted(line, parts_.data(), parts_.size(), scratch_);
+            if (q == want) {
+                n = q;
+                tally.add("split-quoted", "had quoted values or several spaces between fields (W3C draft syntax)",
+                          lineNo);
+                return declared;
+            }
+            n = splitFields(line, parts_.data(), parts_.size());
+        }
+        if (n <= kMaxFields) {
+            for (std::size_t i = s_.firstAssumed; i < s_.layouts.size(); ++i) {
+                if (fitsShape(s_.layouts[i], parts_.data(), n)) {
+                    tally.add("assumed-fields",
+                              "without a matching #Fields directive were read with the " +
+                                  std::string(s_.layouts[i].label),
+                              lineNo);
+                    return &s_.layouts[i];
+                }
+            }
+        }
+        return nullptr;
     }
 
     void parseData(std::string_view line, std::uint64_t lineNo)
@@ -165,26 +223,8 @@ private:
             out_.reject(lineNo, "binary", "line contains NUL bytes (binary data, not a log line)");
             return;
         }
-        std::size_t n = text::trim(line).empty() ? 0 : splitFields(line, parts_.data(), parts_.size());
-        const CompiledLayout *layout = nullptr;
-        if (layout_ >= 0) {
-            const CompiledLayout &declared = layouts_[static_cast<std::size_t>(layout_)];
-            const std::size_t want = declared.kinds.size();
-            if (n == want + 1 && parts_[want].empty())
-                n = want; // a trailing space
-            if (n == want && want > 0)
-                layout = &declared;
-        }
-        bool assumed = false;
-        if (!layout && n <= kMaxFields) {
-            for (std::size_t i = firstAssumed_; i < layouts_.size(); ++i) {
-                if (fitsShape(layouts_[i], parts_.data(), n)) {
-                    layout = &layouts_[i];
-                    assumed = true;
-                    break;
-                }
-            }
-        }
+        std::size_t n = 0;
+        const CompiledLayout *layout = chooseLayout(line, n, lineNo);
         if (!layout) {
             if (layout_ < 0)
                 out_.reject(lineNo, "no-fields",
@@ -193,26 +233,22 @@ private:
             else
                 out_.reject(lineNo, "field-count",
                             std::to_string(n) + " fields, " +
-                                std::to_string(layouts_[static_cast<std::size_t>(layout_)].kinds.size()) +
+                                std::to_string(s_.layouts[static_cast<std::size_t>(layout_)].kinds.size()) +
                                 " declared in #Fields");
             return;
         }
         AccessRecord rec;
         rec.line = static_cast<std::uint32_t>(lineNo);
         rec.layout = static_cast<std::uint16_t>(std::min<std::size_t>(layout->layoutIndex, 0xffff));
-        if (assumed) {
+        if (layout->assumed)
             rec.flags |= kRecordGuessedLayout;
-            auto &use = assumedUse[layout->layoutIndex];
-            if (use.second++ == 0)
-                use.first = lineNo;
-        }
         if (!text::isAscii(line) && !text::isValidUtf8(line))
             rec.flags |= kRecordNonUtf8;
         std::optional<std::int64_t> days;
         std::optional<text::TimeOfDay> tod;
         for (std::size_t i = 0; i < n; ++i) {
             const std::string_view v = parts_[i];
-            const bool dash = isDash(v);
+            const bool dash = isDash(v) || v.empty();
             switch (layout->kinds[i]) {
             case W3cField::Date:
                 days = parseDateCached(v);
@@ -252,8 +288,7 @@ private:
         if (!days) {
             if (!dateDirectiveDays_) {
                 out_.reject(lineNo, "bad-time",
-                            "no date: the field set has no date and no #Date directive precedes "
-                            "the line");
+                            "no date: the field set has no date and no #Date directive precedes the line");
                 return;
             }
             days = dateDirectiveDays_;
@@ -263,6 +298,14 @@ private:
             return;
         }
         rec.time = *days * kUsPerDay + tod->micros;
+        if (layout->localTime) {
+            if (s_.localOffsetMinutes)
+                rec.time -= static_cast<TimeUs>(*s_.localOffsetMinutes) * kUsPerMinute;
+            else
+                rec.flags |= kRecordLocalTime;
+        } else if (gmtOffsetMinutes_) {
+            rec.time -= static_cast<TimeUs>(*gmtOffsetMinutes_) * kUsPerMinute;
+        }
         out_.widen(rec.time);
         out_.rows.push_back(rec);
     }
@@ -277,8 +320,10 @@ private:
             out = value;
             return;
         }
+        const bool digits = std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
         out_.note(lineNo, "bad-value",
-                  std::string(name) + " '" + std::string(v.substr(0, 40)) + "' is not a number; left empty");
+                  std::string(name) + " '" + std::string(v.substr(0, 40)) +
+                      (digits ? "' is out of range; left empty" : "' is not a number; left empty"));
     }
 
     std::optional<std::int64_t> parseDateCached(std::string_view v)
@@ -287,7 +332,9 @@ private:
             return lastDays_;
         const auto d = text::parseIsoDate(v);
         if (d) {
-            lastDateText_ = v;
+            // Keep a copy: quoted fields point into scratch_, which the next line overwrites.
+            std::memcpy(lastDateBuf_.data(), v.data(), 10);
+            lastDateText_ = std::string_view(lastDateBuf_.data(), 10);
             lastDays_ = *d;
         }
         return d;
@@ -304,18 +351,18 @@ private:
         });
     }
 
-    const std::vector<CompiledLayout> &layouts_;
-    std::size_t firstAssumed_;
-    const DirectiveScan &scan_;
+    const ParserSettings &s_;
     InternCache cache_;
     InternCache uaCache_;
-    [[maybe_unused]] StringPool &pool_;
     ChunkOutput<AccessRecord> &out_;
     int layout_ = -1;
     std::optional<std::int64_t> dateDirectiveDays_;
+    std::optional<int> gmtOffsetMinutes_;
+    std::array<char, 10> lastDateBuf_{};
     std::string_view lastDateText_;
     std::int64_t lastDays_ = 0;
     std::array<std::string_view, kMaxFields> parts_{};
+    std::string scratch_;
     std::string uaBuffer_;
 };
 
@@ -429,12 +476,29 @@ void W3cReader::read(ReadContext &ctx) const
 
     // A field set without a date takes it from #Date and cannot be split safely: read it in one piece.
     const std::size_t chunkBytes = dateless ? bytes.size() + 1 : ctx.options.chunkBytes;
-    runChunks(
-        ctx, scan, chunkBytes, log.access,
-        [&](ChunkOutput<AccessRecord> &out, const ChunkState &state) {
-            return ChunkParser(layouts, firstAssumed, scan, ctx.strings, out, state);
-        },
-        [&](std::size_t layout) { return layouts[layout].label; });
+    const ParserSettings settings{layouts, firstAssumed, scan, ctx.options.localOffsetMinutes};
+    runChunks(ctx, scan, chunkBytes, log.access, [&](ChunkOutput<AccessRecord> &out, const ChunkState &state) {
+        return ChunkParser(settings, ctx.strings, out, state);
+    });
+
+    bool local = false;
+    for (std::size_t i = 0; i < firstAssumed; ++i)
+        local |= layouts[i].localTime;
+    if (local) {
+        log.timeBasis = ctx.options.localOffsetMinutes ? TimeBasis::LocalGiven : TimeBasis::LocalUnknown;
+        log.localOffsetMinutes = ctx.options.localOffsetMinutes.value_or(0);
+        src.problems.add(Problem{0, Problem::kNoOffset, 0, ProblemLevel::Note, "local-time",
+                                 ctx.options.localOffsetMinutes
+                                     ? "date-local/time-local fields converted to UTC with the given offset"
+                                     : "date-local/time-local fields hold server-local time with an unknown offset; "
+                                       "times are shown as if they were UTC (set --local-offset)"});
+    }
+    for (const auto &e : scan.entries)
+        if (e.kind == DirectiveEntry::Kind::GmtOffset) {
+            src.problems.add(Problem{0, e.offset, 0, ProblemLevel::Note, "local-time",
+                                     "times converted to UTC with #GMT-Offset " + std::string(e.value)});
+            break;
+        }
 
     // The site: s-sitename when logged, else the W3SVC<n> folder IIS writes the file into.
     if (!log.access.empty())
