@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The list of readers. Order within each sniff kind is the probe order; every entry that depends on
 // the order says why.
+#include "formats/har_reader.h"
 #include "formats/httperr_reader.h"
 #include "formats/iis_native_reader.h"
 #include "formats/ncsa_reader.h"
@@ -20,6 +21,8 @@ FormatRegistry FormatRegistry::createDefault()
     // (comma fields with m/d/yy dates; [dd/Mon/yyyy:…] brackets) cannot fit a W3C field set.
     r.add(std::make_unique<IisNativeReader>());
     r.add(std::make_unique<NcsaReader>());
+    // HAR: a JSON object with "log" cannot look like any log line, so its order does not matter.
+    r.add(std::make_unique<HarReader>());
     return r;
 }
 

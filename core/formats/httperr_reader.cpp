@@ -271,8 +271,8 @@ SniffResult HttpErrReader::sniff(const SniffInput &input) const
     std::string_view head = input.head;
     if (text::startsWith(head, "\xEF\xBB\xBF"))
         head.remove_prefix(3);
-    if (head.find('\0') != std::string_view::npos)
-        return SniffResult::notMine("binary data (NUL bytes)");
+    if (text::looksBinary(head))
+        return SniffResult::notMine("binary data");
     std::array<std::string_view, kMaxFields> parts{};
     std::size_t pos = 0, dataLines = 0, shapeHits = 0, seen = 0;
     while (pos < head.size() && seen < 64) {

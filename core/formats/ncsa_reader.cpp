@@ -212,8 +212,8 @@ SniffResult NcsaReader::sniff(const SniffInput &input) const
     std::string_view head = input.head;
     if (text::startsWith(head, "\xEF\xBB\xBF"))
         head.remove_prefix(3);
-    if (head.find('\0') != std::string_view::npos)
-        return SniffResult::notMine("binary data (NUL bytes)");
+    if (text::looksBinary(head))
+        return SniffResult::notMine("binary data");
     std::size_t pos = 0, lines = 0, hits = 0;
     while (pos < head.size() && lines < 32) {
         std::size_t nl = head.find('\n', pos);

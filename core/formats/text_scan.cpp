@@ -170,13 +170,15 @@ std::string toDisplayUtf8(std::string_view bytes)
     return out;
 }
 
-std::string plusToSpace(std::string_view s)
+bool looksBinary(std::string_view head) noexcept
 {
-    std::string out(s);
-    for (char &c : out)
-        if (c == '+')
-            c = ' ';
-    return out;
+    std::size_t control = 0;
+    for (const char ch : head) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+            ++control;
+    }
+    return control * 100 > head.size();
 }
 
 std::string groupThousands(std::uint64_t n)

@@ -68,10 +68,11 @@ bool isAscii(std::string_view s) noexcept;
 // code page IIS writes on Western systems) and converted, so the output is always valid UTF-8.
 std::string toDisplayUtf8(std::string_view bytes);
 
-// Replaces '+' with ' ' (W3C writes spaces in values such as cs(User-Agent) as '+').
-std::string plusToSpace(std::string_view s);
-
 // "1,234,567"
 std::string groupThousands(std::uint64_t n);
+
+// For sniffers: a text log may hold a stray NUL or control byte on a damaged line; a binary file
+// holds many. True when more than 1 % of the bytes are NULs or non-whitespace C0 controls.
+bool looksBinary(std::string_view head) noexcept;
 
 } // namespace hs::text

@@ -379,8 +379,8 @@ SniffResult W3cReader::sniff(const SniffInput &input) const
     std::string_view head = input.head;
     if (text::startsWith(head, "\xEF\xBB\xBF"))
         head.remove_prefix(3);
-    if (head.find('\0') != std::string_view::npos)
-        return SniffResult::notMine("binary data (NUL bytes)");
+    if (text::looksBinary(head))
+        return SniffResult::notMine("binary data");
     bool directives = false;
     std::size_t linesSeen = 0, shapeHits = 0, dataLines = 0;
     std::vector<CompiledLayout> known;

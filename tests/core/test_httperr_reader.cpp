@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+// HTTPERR reader, field by field, on the fixtures written by tests/data/logs/gen_logs.py.
+#include "formats/w3c_fields.h"
+#include "model/string_pool.h"
+#include "support/catch.h"
+#include "support/test_paths.h"
+#include "tasks/open_input.h"
+
+using namespace hs;
+
+namespace {
+
+bool hasProblem(const Source &s, std::uint64_t line, const std::string &category, const std::string &text = {})
+{
+    for (const auto &p : s.problems.stored())
+        if (p.line == line && p.category == category && p.message.find(text) != std::string::npos)
+            return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("HTTPERR: default field set, KB967853 line without a queue name", "[httperr]")
+{
+    StringPool pool;
+    auto src = readSingleFile(test::dataDir() / "logs/httperr/httperr1.log", pool);
+    REQUIRE(src);
+    CHECK(src->format == FormatId::HttpErr);
+    CHECK(src->log->software == "Microsoft HTTP API 2.0");
+    CHECK(src->records == 5);
+    CHECK(src->rejected == 2);
+    CHECK(src->log->dataLines == 7);
+    const auto &e = src->log->httpErr;
+    REQUIRE(e.size() == 5);
+
+    CHECK(e[0].line == 5);
+    CHECK(formatIso(e[0].time) == "2026-11-21T10:00:01Z");
+    CHECK(pool.view(e[0].clientIp) == "10.0.0.5");
+    CHECK(e[0].clientPort == 51000);
+    CHECK(pool.view(e[0].serverIp) == "10.0.0.50");
+    CHECK(e[0].serverPort == 80);
+    CHECK(e[0].version == HttpVersion::Http11);
+    CHECK(pool.view(e[0].method) == "GET");
+    CHECK(pool.view(e[0].uri) == "/api/orders");
+    CHECK(e[0].status == 503);
+    CHECK(e[0].siteId == 1);
+    CHECK(pool.view(e[0].reason) == "QueueFull");
+    CHECK(pool.view(e[0].queue) == "DefaultAppPool");
+
+    // 2026-11-21 10:00:02 10.0.0.5 51001 10.0.0.50 80 - - - - - Timer_HeaderWait
+    CHECK(e[1].clientPort == 51001);
+    CHECK(e[1].version == HttpVersion::Unknown);
+    CHECK(e[1].method == kEmptyStr);
+    CHECK(e[1].uri == kEmptyStr);
+    CHECK(e[1].status == 0);
+    CHECK(e[1].siteId == kNoValue32);
+    CHECK(pool.view(e[1].reason) == "Timer_HeaderWait");
+    CHECK(e[1].queue == kEmptyStr);
+
+    CHECK(pool.view(e[2].clientIp) == "fe80::1%3");
+    CHECK(e[2].serverPort == 443);
+    CHECK(pool.view(e[2].reason) == "Timer_ConnectionIdle");
+
+    CHECK(pool.view(e[3].uri) == "/search?q=big");
+    CHECK(pool.view(e[3].reason) == "FieldLength");
+    CHECK(e[3].status == 400);
+
+    CHECK(pool.view(e[4].reason) == "Connection_Abandoned_By_ReqQueue");
+    CHECK(e[4].status == 0);
+    CHECK(pool.view(e[4].queue) == "OrdersPool");
+
+    CHECK(hasProblem(*src, 10, "field-count", "3 fields, 13 declared in #Fields"));
+    CHECK(hasProblem(*src, 11, "field-count", "15 fields, 13 declared in #Fields"));
+    CHECK(src->rawLine(6) == "2026-11-21 10:00:02 10.0.0.5 51001 10.0.0.50 80 - - - - - Timer_HeaderWait");
+}
+
+TEST_CASE("HTTPERR: Windows Server 2022 field set with streamid and transport", "[httperr]")
+{
+    StringPool pool;
+    auto src = readSingleFile(test::dataDir() / "logs/httperr/httperr_2022.log", pool);
+    REQUIRE(src);
+    CHECK(src->format == FormatId::HttpErr);
+    CHECK(src->records == 2);
+    CHECK(src->rejected == 0);
+    const auto &e = src->log->httpErr;
+    CHECK(pool.view(e[0].clientIp) == "2001:db8::10");
+    CHECK(e[0].version == HttpVersion::Http2);
+    CHECK(e[0].status == 400);
+    CHECK(e[0].siteId == 3);
+    CHECK(pool.view(e[0].reason) == "Header");
+    CHECK(httpErrFieldValue(*src, e[0], "streamid") == "5");
+    CHECK(httpErrFieldValue(*src, e[0], "transport") == "TCP");
+    CHECK(e[1].version == HttpVersion::Http3);
+    CHECK(pool.view(e[1].queue) == "H3Pool");
+    CHECK(httpErrFieldValue(*src, e[1], "transport") == "QUIC");
+    CHECK(httpErrFieldValue(*src, e[1], "fault-code") == "0x1");
+    CHECK(src->formatVariant.find("streamid") != std::string::npos);
+    CHECK(hasProblem(*src, 6, "no-final-newline"));
+}
+
+TEST_CASE("HTTPERR: lines without directives use the default field set", "[httperr]")
+{
+    StringPool pool;
+    auto src = readSingleFile(test::dataDir() / "logs/httperr/headerless.log", pool);
+    REQUIRE(src);
+    CHECK(src->format == FormatId::HttpErr);
+    CHECK(src->records == 2);
+    CHECK(pool.view(src->log->httpErr[1].reason) == "Timer_HeaderWait");
+    CHECK(hasProblem(*src, 1, "assumed-fields"));
+}

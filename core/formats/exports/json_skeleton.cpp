@@ -186,19 +186,22 @@ bool Skeleton::value(std::size_t pos, Span &out, ScanError &error) const
     return true;
 }
 
-bool Skeleton::forEachMember(Span object, const MemberFn &fn, ScanError &error) const
+bool Skeleton::forEachMember(std::size_t begin, const MemberFn &fn, std::size_t &end, ScanError &error) const
 {
-    if (object.size() < 2 || text_[object.begin] != '{' || text_[object.end - 1] != '}') {
-        error = {object.begin, "expected an object"};
+    if (begin >= text_.size() || text_[begin] != '{') {
+        error = {begin, begin < text_.size() ? "expected an object, found " + describe(text_[begin])
+                                             : std::string("expected an object, found the end of the text")};
         return false;
     }
-    std::size_t pos = skipWhitespace(object.begin + 1);
-    const std::size_t last = object.end - 1;
-    if (pos == last)
+    std::size_t pos = skipWhitespace(begin + 1);
+    if (pos < text_.size() && text_[pos] == '}') {
+        end = pos + 1;
         return true;
+    }
     for (;;) {
-        if (pos >= last || text_[pos] != '"') {
-            error = {pos, "expected a member name (a string)"};
+        if (pos >= text_.size() || text_[pos] != '"') {
+            error = {pos, pos < text_.size() ? "expected a member name (a string), found " + describe(text_[pos])
+                                             : std::string("the text ends inside an object")};
             return false;
         }
         std::size_t keyEnd = 0;
@@ -206,22 +209,27 @@ bool Skeleton::forEachMember(Span object, const MemberFn &fn, ScanError &error) 
             return false;
         const std::string_view key = text_.substr(pos + 1, keyEnd - pos - 2);
         pos = skipWhitespace(keyEnd);
-        if (pos >= last || text_[pos] != ':') {
-            error = {pos, "expected ':' after member name"};
+        if (pos >= text_.size() || text_[pos] != ':') {
+            error = {pos, "expected ':' after member name \"" + std::string(key.substr(0, 40)) + "\""};
             return false;
         }
-        Span v;
-        if (!value(pos + 1, v, error))
-            return false;
-        if (v.end > last) {
-            error = {last, "unexpected '}'"};
+        pos = skipWhitespace(pos + 1);
+        if (pos >= text_.size()) {
+            error = {pos, "the text ends before the value of \"" + std::string(key.substr(0, 40)) + "\""};
             return false;
         }
-        if (!fn(key, v))
+        std::size_t valueEnd = pos;
+        if (!fn(key, pos, valueEnd, error))
+            return false;
+        pos = skipWhitespace(valueEnd);
+        if (pos >= text_.size()) {
+            error = {pos, "the text ends inside an object"};
+            return false;
+        }
+        if (text_[pos] == '}') {
+            end = pos + 1;
             return true;
-        pos = skipWhitespace(v.end);
-        if (pos == last)
-            return true;
+        }
         if (text_[pos] != ',') {
             error = {pos, "expected ',' or '}' after a member, found " + describe(text_[pos])};
             return false;
@@ -230,29 +238,35 @@ bool Skeleton::forEachMember(Span object, const MemberFn &fn, ScanError &error) 
     }
 }
 
-bool Skeleton::forEachElement(Span array, const ElementFn &fn, ScanError &error) const
+bool Skeleton::forEachElement(std::size_t begin, const ElementFn &fn, std::size_t &end, ScanError &error) const
 {
-    if (array.size() < 2 || text_[array.begin] != '[' || text_[array.end - 1] != ']') {
-        error = {array.begin, "expected an array"};
+    if (begin >= text_.size() || text_[begin] != '[') {
+        error = {begin, begin < text_.size() ? "expected an array, found " + describe(text_[begin])
+                                             : std::string("expected an array, found the end of the text")};
         return false;
     }
-    std::size_t pos = skipWhitespace(array.begin + 1);
-    const std::size_t last = array.end - 1;
-    if (pos == last)
+    std::size_t pos = skipWhitespace(begin + 1);
+    if (pos < text_.size() && text_[pos] == ']') {
+        end = pos + 1;
         return true;
+    }
     for (std::size_t index = 0;; ++index) {
-        Span v;
-        if (!value(pos, v, error))
-            return false;
-        if (v.end > last) {
-            error = {last, "unexpected ']'"};
+        if (pos >= text_.size()) {
+            error = {pos, "the text ends inside an array"};
             return false;
         }
-        if (!fn(index, v))
+        std::size_t valueEnd = pos;
+        if (!fn(index, pos, valueEnd, error))
+            return false;
+        pos = skipWhitespace(valueEnd);
+        if (pos >= text_.size()) {
+            error = {pos, "the text ends inside an array"};
+            return false;
+        }
+        if (text_[pos] == ']') {
+            end = pos + 1;
             return true;
-        pos = skipWhitespace(v.end);
-        if (pos == last)
-            return true;
+        }
         if (text_[pos] != ',') {
             error = {pos, "expected ',' or ']' after an element, found " + describe(text_[pos])};
             return false;

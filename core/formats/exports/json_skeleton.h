@@ -35,13 +35,26 @@ public:
     // The value starting at `pos` (after whitespace): its span, or false with `error` set.
     bool value(std::size_t pos, Span &out, ScanError &error) const;
 
-    // Member callback: the key as written between its quotes (escapes not decoded), the value's
-    // span. Return false to stop early (the walk then reports success).
-    using MemberFn = std::function<bool(std::string_view key, Span value)>;
-    using ElementFn = std::function<bool(std::size_t index, Span value)>;
-    // `object` must be the span of an object value ('{' … '}'); `array` of an array value.
-    bool forEachMember(Span object, const MemberFn &fn, ScanError &error) const;
-    bool forEachElement(Span array, const ElementFn &fn, ScanError &error) const;
+    // Walks the object whose '{' is at `begin` (or the array whose '[' is), member by member, without
+    // needing its end first, so a text cut short still yields the members before the cut. The
+    // callback gets each value's first byte and must set `valueEnd` (call value() to skip it, or walk
+    // into it); returning false aborts the walk with `error` set by the callback. On success `end`
+    // is one past the closing bracket.
+    using MemberFn = std::function<bool(std::string_view key, std::size_t valueBegin, std::size_t &valueEnd,
+                                        ScanError &error)>;
+    using ElementFn =
+        std::function<bool(std::size_t index, std::size_t valueBegin, std::size_t &valueEnd, ScanError &error)>;
+    bool forEachMember(std::size_t begin, const MemberFn &fn, std::size_t &end, ScanError &error) const;
+    bool forEachElement(std::size_t begin, const ElementFn &fn, std::size_t &end, ScanError &error) const;
+    // A callback body that just steps over the value.
+    bool skipValue(std::size_t valueBegin, std::size_t &valueEnd, ScanError &error) const
+    {
+        Span s;
+        if (!value(valueBegin, s, error))
+            return false;
+        valueEnd = s.end;
+        return true;
+    }
 
 private:
     bool stringEnd(std::size_t pos, std::size_t &end, ScanError &error) const;
