@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: MIT
+# cmake -DCLI=<httpsleuth-cli> -DMANPAGE=<configured httpsleuth-cli.1> -P check_manpage.cmake
+# The manual and `httpsleuth-cli --help` must name the same commands and long options: every one the
+# program prints is documented, and the manual documents none the program does not accept.
+cmake_minimum_required(VERSION 3.21)
+execute_process(COMMAND "${CLI}" --help RESULT_VARIABLE rc OUTPUT_VARIABLE help ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${CLI} --help failed (${rc}): ${err}")
+endif()
+file(READ "${MANPAGE}" man)
+
+string(REGEX MATCHALL "--[a-z][a-z-]*" help_options "${help}")
+list(REMOVE_DUPLICATES help_options)
+# In troff source every hyphen of an option is written \- (a real minus sign, searchable and copyable).
+string(REGEX MATCHALL "\\\\-\\\\-[a-z](\\\\-|[a-z])*" man_options "${man}")
+list(TRANSFORM man_options REPLACE "\\\\-" "-")
+list(REMOVE_DUPLICATES man_options)
+
+set(problems "")
+foreach(option IN LISTS help_options)
+  if(NOT option IN_LIST man_options)
+    string(APPEND problems "  ${option} is printed by --help but missing from the manual\n")
+  endif()
+endforeach()
+foreach(option IN LISTS man_options)
+  if(NOT option IN_LIST help_options)
+    string(APPEND problems "  ${option} is in the manual but not printed by --help\n")
+  endif()
+endforeach()
+foreach(command IN ITEMS analyze formats kb)
+  if(NOT help MATCHES "httpsleuth-cli ${command}")
+    string(APPEND problems "  --help no longer shows the '${command}' command\n")
+  endif()
+  if(NOT man MATCHES "\n\\.B ${command}")
+    string(APPEND problems "  the manual does not describe the '${command}' command\n")
+  endif()
+endforeach()
+if(problems)
+  message(FATAL_ERROR "httpsleuth-cli manual and --help disagree:\n${problems}")
+endif()
+list(LENGTH help_options count)
+message("manual documents all ${count} long options printed by --help: ${help_options}")
