@@ -47,10 +47,14 @@ command -v apt-get >/dev/null 2>&1 || fail "apt-get not found: this test install
 start=$(date +%s)
 
 work="$(mktemp -d)"
+# The original stdout/stderr, for the clean-up: an interrupt can run it while a command's output is
+# redirected into a log file.
+exec 3>&1 4>&2
 installed_by_us=""
 packages_before="$work/packages-before"
 cleanup() {
   local status=$?
+  exec 1>&3 2>&4
   if [ -n "$installed_by_us" ] && is_installed "$package"; then
     say "removing $package"
     apt_quiet remove "$package" >/dev/null || status=1
