@@ -111,6 +111,10 @@ int main(int argc, char **argv)
         return 2;
     }
     const hs::cli::Options &o = parsed.options;
+    if (args.empty()) {
+        std::cerr << hs::cli::usageText();
+        return 2;
+    }
     switch (o.command) {
     case hs::cli::Command::Help: std::cout << hs::cli::usageText(); return 0;
     case hs::cli::Command::Version: std::cout << "httpsleuth-cli " << hs::kVersion << "\n"; return 0;

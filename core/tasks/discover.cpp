@@ -76,12 +76,20 @@ private:
             if (cancel_.stopRequested() || full())
                 return;
             std::error_code sec;
-            if (e.is_directory(sec))
+            const fs::file_status st = e.status(sec); // follows symbolic links
+            std::error_code lec;
+            const bool link = e.is_symlink(lec);
+            const std::string shown = generic(fs::relative(e.path(), root, lec));
+            if (fs::is_directory(st))
                 walk(root, e.path());
-            else if (e.is_regular_file(sec))
-                addFile(e.path(), fs::relative(e.path(), root, sec));
-            else if (!sec && e.is_symlink(sec))
-                out_.skipped.push_back({generic(fs::relative(e.path(), root, sec)), "dangling symbolic link", {}});
+            else if (fs::is_regular_file(st))
+                addFile(e.path(), fs::relative(e.path(), root, lec));
+            else if (link && !fs::exists(st))
+                out_.skipped.push_back({shown, "dangling symbolic link", {}});
+            else if (sec)
+                out_.skipped.push_back({shown, "unreadable: " + sec.message(), {}});
+            else
+                out_.skipped.push_back({shown, "not a regular file (device, socket or pipe)", {}});
         }
     }
 

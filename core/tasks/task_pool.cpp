@@ -47,15 +47,23 @@ void TaskPool::execute(Task &task)
     task.group->finished(error);
 }
 
-bool TaskPool::runOne()
+bool TaskPool::runOneOf(const TaskGroup *group)
 {
     Task task;
     {
         std::lock_guard lock(mutex_);
-        if (queue_.empty())
+        // A group's tasks were queued recently, so search from the back.
+        auto it = queue_.end();
+        while (it != queue_.begin()) {
+            --it;
+            if (it->group == group) {
+                task = std::move(*it);
+                queue_.erase(it);
+                break;
+            }
+        }
+        if (!task.fn)
             return false;
-        task = std::move(queue_.front());
-        queue_.pop_front();
     }
     execute(task);
     return true;
@@ -81,7 +89,7 @@ TaskGroup::~TaskGroup()
 {
     // A group must not die with tasks in flight: they reference it.
     while (pending_.load() > 0) {
-        if (!pool_.runOne()) {
+        if (!pool_.runOneOf(this)) {
             std::unique_lock lock(mutex_);
             done_.wait_for(lock, std::chrono::milliseconds(5), [this] { return pending_.load() == 0; });
         }
@@ -106,7 +114,7 @@ void TaskGroup::finished(std::exception_ptr error)
 void TaskGroup::wait()
 {
     while (pending_.load() > 0) {
-        if (!pool_.runOne()) {
+        if (!pool_.runOneOf(this)) {
             std::unique_lock lock(mutex_);
             done_.wait_for(lock, std::chrono::milliseconds(5), [this] { return pending_.load() == 0; });
         }

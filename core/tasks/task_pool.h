@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // A small thread pool for coarse tasks (a file, a 16 MB chunk of a file). Waiting on a TaskGroup
-// runs queued tasks on the waiting thread, so a file task can fan out into chunk tasks and wait for
-// them without deadlocking the pool — and the thread that started the analysis does work too.
+// runs that group's queued tasks on the waiting thread, so a file task can fan out into chunk tasks
+// and wait for them without deadlocking the pool — and the thread that started the analysis does
+// work too. A waiter helps only its own group: helping with any task would let file tasks nest
+// inside each other's waits, one stack frame per file (10,000 files overflowed the stack).
 #pragma once
 
 #include <atomic>
@@ -34,7 +36,8 @@ private:
         TaskGroup *group;
     };
     void submit(Task task);
-    bool runOne(); // runs one queued task on the calling thread; false if the queue was empty
+    // Runs one queued task of `group` on the calling thread; false if none is queued.
+    bool runOneOf(const TaskGroup *group);
     void workerLoop();
     static void execute(Task &task);
 
