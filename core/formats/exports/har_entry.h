@@ -13,6 +13,7 @@
 #include "model/transaction.h"
 
 #include <QJsonObject>
+
 #include <cstdint>
 #include <set>
 #include <string>

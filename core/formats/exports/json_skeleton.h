@@ -40,8 +40,8 @@ public:
     // callback gets each value's first byte and must set `valueEnd` (call value() to skip it, or walk
     // into it); returning false aborts the walk with `error` set by the callback. On success `end`
     // is one past the closing bracket.
-    using MemberFn = std::function<bool(std::string_view key, std::size_t valueBegin, std::size_t &valueEnd,
-                                        ScanError &error)>;
+    using MemberFn =
+        std::function<bool(std::string_view key, std::size_t valueBegin, std::size_t &valueEnd, ScanError &error)>;
     using ElementFn =
         std::function<bool(std::size_t index, std::size_t valueBegin, std::size_t &valueEnd, ScanError &error)>;
     bool forEachMember(std::size_t begin, const MemberFn &fn, std::size_t &end, ScanError &error) const;

@@ -1,0 +1,592 @@
+// SPDX-License-Identifier: MIT
+// HAR values arrive as QJsonValue (the reader parses one entry at a time with QJsonDocument), so
+// strings pass through QString once per value here. That is fine for exports: a HAR holds
+// thousands of entries, not the hundreds of millions of rows the log readers' hot paths see.
+#include "formats/exports/har_entry.h"
+
+#include "formats/text_scan.h"
+
+#include <QJsonArray>
+#include <QJsonValue>
+#include <QString>
+
+#include <cmath>
+
+namespace hs {
+namespace {
+
+// HTTP.sys refuses header fields longer than 64 KiB (MaxFieldLength tops out at 65534), so longer
+// values are not what a server saw; keep the first 64 KiB and say so.
+constexpr std::size_t kMaxInternedValue = 64 * 1024;
+constexpr std::size_t kMaxHeadBytes = 256 * 1024; // one reconstructed header block in the arena
+constexpr double kMaxMs = 1e12;                   // ~31 years; anything larger is not a duration
+
+std::string utf8(const QString &s)
+{
+    const QByteArray b = s.toUtf8();
+    return std::string(b.constData(), static_cast<std::size_t>(b.size()));
+}
+
+class EntryProblems {
+public:
+    EntryProblems(ProblemList &list, const HarEntryLocation &where) : list_(list), where_(where) {}
+    void add(ProblemLevel level, std::string category, const std::string &message) const
+    {
+        list_.add(Problem{where_.line, where_.offset, where_.number, level, std::move(category),
+                          "entry " + std::to_string(where_.number) + ": " + message});
+    }
+
+private:
+    ProblemList &list_;
+    const HarEntryLocation &where_;
+};
+
+const char *typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null: return "null";
+    case QJsonValue::Bool: return "a boolean";
+    case QJsonValue::Double: return "a number";
+    case QJsonValue::String: return "a string";
+    case QJsonValue::Array: return "an array";
+    case QJsonValue::Object: return "an object";
+    case QJsonValue::Undefined: break;
+    }
+    return "missing";
+}
+
+// A HAR size or status: a whole number in range, or nullopt. -1 ("not available") comes back as -1.
+std::optional<std::int64_t> wholeNumber(const QJsonValue &v)
+{
+    if (!v.isDouble())
+        return std::nullopt;
+    const double d = v.toDouble();
+    if (!std::isfinite(d) || d < -1 || d > 9.0e15 || std::floor(d) != d)
+        return std::nullopt;
+    return static_cast<std::int64_t>(d);
+}
+
+// A timing in milliseconds (fractional in Chrome exports) to microseconds; nullopt for absent,
+// negative ("-1 = does not apply") or garbage values.
+std::optional<TimeUs> timingUs(const QJsonObject &timings, const char *name)
+{
+    const QJsonValue v = timings.value(QLatin1String(name));
+    if (!v.isDouble())
+        return std::nullopt;
+    const double ms = v.toDouble();
+    if (!std::isfinite(ms) || ms < 0 || ms > kMaxMs)
+        return std::nullopt;
+    return static_cast<TimeUs>(std::llround(ms * 1000.0));
+}
+
+bool equalsNoCase(const QString &a, const char *b)
+{
+    return a.compare(QLatin1String(b), Qt::CaseInsensitive) == 0;
+}
+
+// The last transfer coding decides the framing ("gzip, chunked" is chunked).
+bool lastCodingIsChunked(std::string_view te)
+{
+    const std::size_t comma = te.rfind(',');
+    const std::string_view last = text::trim(comma == std::string_view::npos ? te : te.substr(comma + 1));
+    return text::equalsNoCase(last, "chunked");
+}
+
+struct HeaderScan {
+    TransactionHeaders *headers = nullptr;
+    std::uint32_t *violations = nullptr;
+    bool sawContentLength = false;
+    bool sawTransferEncoding = false;
+    bool chunked = false;
+    StrId authority = kEmptyStr; // HTTP/2 ":authority", stands in for Host
+    std::string head;            // the header block rebuilt for display
+};
+
+class HeaderReader {
+public:
+    HeaderReader(InternCache &strings, const EntryProblems &problems) : strings_(strings), problems_(problems) {}
+
+    void read(const QJsonValue &value, const char *where, HeaderScan &scan)
+    {
+        if (value.isUndefined() || value.isNull())
+            return;
+        if (!value.isArray()) {
+            problems_.add(ProblemLevel::Warning, "entry-field",
+                          std::string(where) + ".headers is " + typeName(value) + ", not an array");
+            return;
+        }
+        const QJsonArray list = value.toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QJsonValue h = list.at(i);
+            const QJsonValue name = h.toObject().value(QLatin1String("name"));
+            const QJsonValue val = h.toObject().value(QLatin1String("value"));
+            if (!h.isObject() || !name.isString() || !(val.isString() || val.isDouble())) {
+                problems_.add(ProblemLevel::Warning, "entry-field",
+                              std::string(where) + ".headers[" + std::to_string(i) +
+                                  "] is not a {name, value} pair of strings");
+                continue;
+            }
+            const QString n = name.toString();
+            const std::string v = val.isString() ? utf8(val.toString()) : std::to_string(val.toDouble());
+            const std::string nameUtf8 = utf8(n);
+            if (scan.head.size() < kMaxHeadBytes + 1) {
+                scan.head.append(nameUtf8).append(": ").append(v).append("\r\n");
+            }
+            take(n, v, where, scan);
+        }
+    }
+
+private:
+    StrId intern(std::string_view v, const QString &name, const char *where)
+    {
+        if (v.size() > kMaxInternedValue) {
+            problems_.add(ProblemLevel::Note, "long-header",
+                          std::string(where) + " header " + utf8(name) + " is " + std::to_string(v.size()) +
+                              " bytes long; its first " + std::to_string(kMaxInternedValue) + " bytes are kept");
+            v = v.substr(0, kMaxInternedValue);
+        }
+        return strings_.intern(v);
+    }
+
+    // The first occurrence of each header counts, as a server reading the block top-down would.
+    void takeFirst(StrId &slot, std::string_view v, const QString &name, const char *where)
+    {
+        if (slot == kEmptyStr)
+            slot = intern(v, name, where);
+    }
+
+    void take(const QString &n, const std::string &v, const char *where, HeaderScan &scan)
+    {
+        TransactionHeaders &h = *scan.headers;
+        if (equalsNoCase(n, "expect")) {
+            takeFirst(h.expect, v, n, where);
+        } else if (equalsNoCase(n, "connection")) {
+            takeFirst(h.connection, v, n, where);
+        } else if (equalsNoCase(n, "transfer-encoding")) {
+            takeFirst(h.transferEncoding, v, n, where);
+            scan.sawTransferEncoding = true;
+            scan.chunked = lastCodingIsChunked(v);
+            if (!scan.chunked)
+                *scan.violations |= kViolationUnknownTransferCoding;
+        } else if (equalsNoCase(n, "content-length")) {
+            std::int64_t length = -1;
+            std::uint64_t parsed = 0;
+            if (text::parseUnsigned(text::trim(v), parsed) && parsed <= static_cast<std::uint64_t>(INT64_MAX))
+                length = static_cast<std::int64_t>(parsed);
+            else
+                *scan.violations |= kViolationBadContentLength;
+            if (scan.sawContentLength && length != h.contentLength)
+                *scan.violations |= kViolationDuplicateContentLength;
+            if (!scan.sawContentLength)
+                h.contentLength = length;
+            scan.sawContentLength = true;
+        } else if (equalsNoCase(n, "server")) {
+            takeFirst(h.server, v, n, where);
+        } else if (equalsNoCase(n, "user-agent")) {
+            takeFirst(h.userAgent, v, n, where);
+        } else if (equalsNoCase(n, "host")) {
+            takeFirst(h.host, v, n, where);
+        } else if (equalsNoCase(n, ":authority")) {
+            takeFirst(scan.authority, v, n, where);
+        } else if (equalsNoCase(n, "via")) {
+            takeFirst(h.via, v, n, where);
+        }
+    }
+
+    InternCache &strings_;
+    const EntryProblems &problems_;
+};
+
+BodyFraming framingFromHeaders(const HeaderScan &scan, std::uint32_t &violations)
+{
+    if (scan.sawTransferEncoding) {
+        if (scan.sawContentLength) {
+            violations |= kViolationTeAndCl;
+            return scan.chunked ? BodyFraming::ChunkedAndLength : BodyFraming::Unknown;
+        }
+        return scan.chunked ? BodyFraming::Chunked : BodyFraming::Unknown;
+    }
+    if (scan.sawContentLength) {
+        const std::int64_t cl = scan.headers->contentLength;
+        return cl < 0 ? BodyFraming::Unknown : cl == 0 ? BodyFraming::None : BodyFraming::ContentLength;
+    }
+    return BodyFraming::None;
+}
+
+std::uint16_t defaultPort(std::string_view scheme) noexcept
+{
+    if (text::equalsNoCase(scheme, "http") || text::equalsNoCase(scheme, "ws"))
+        return 80;
+    if (text::equalsNoCase(scheme, "https") || text::equalsNoCase(scheme, "wss"))
+        return 443;
+    if (text::equalsNoCase(scheme, "ftp"))
+        return 21;
+    return 0;
+}
+
+void widen(TimeUs &first, TimeUs &last, TimeUs t) noexcept
+{
+    if (t == kNoTime)
+        return;
+    if (first == kNoTime || t < first)
+        first = t;
+    if (last == kNoTime || t > last)
+        last = t;
+}
+
+std::string shortened(std::string s, std::size_t max = 80)
+{
+    if (s.size() > max) {
+        s.resize(max);
+        s += "…";
+    }
+    return s;
+}
+
+} // namespace
+
+HttpVersion harHttpVersion(std::string_view v) noexcept
+{
+    if (v.empty())
+        return HttpVersion::Unknown;
+    if (text::equalsNoCase(v, "h2") || text::equalsNoCase(v, "h2c"))
+        return HttpVersion::Http2;
+    if (text::equalsNoCase(v, "h3") || text::startsWithNoCase(v, "h3-"))
+        return HttpVersion::Http3;
+    if (text::startsWithNoCase(v, "http/")) {
+        const std::string_view n = v.substr(5);
+        if (n == "1.1")
+            return HttpVersion::Http11;
+        if (n == "1.0")
+            return HttpVersion::Http10;
+        if (n == "2" || n == "2.0")
+            return HttpVersion::Http2;
+        if (n == "3" || n == "3.0")
+            return HttpVersion::Http3;
+        if (n == "0.9")
+            return HttpVersion::Http09;
+    }
+    return HttpVersion::Other;
+}
+
+UrlParts splitUrl(std::string_view url) noexcept
+{
+    UrlParts p;
+    const std::size_t colon = url.find("://");
+    if (colon == std::string_view::npos || colon == 0) {
+        // Not absolute: an origin-form target ("/path?q") is still a usable target.
+        if (!url.empty() && url.front() == '/') {
+            p.target = url.substr(0, url.find('#'));
+            p.valid = true;
+        }
+        return p;
+    }
+    p.scheme = url.substr(0, colon);
+    std::string_view rest = url.substr(colon + 3);
+    const std::size_t authEnd = rest.find_first_of("/?#");
+    std::string_view authority = rest.substr(0, authEnd);
+    std::string_view target = authEnd == std::string_view::npos ? std::string_view() : rest.substr(authEnd);
+    target = target.substr(0, target.find('#'));
+    const std::size_t at = authority.rfind('@');
+    if (at != std::string_view::npos)
+        authority.remove_prefix(at + 1);
+    std::string_view host = authority;
+    std::string_view port;
+    if (!authority.empty() && authority.front() == '[') {
+        const std::size_t close = authority.find(']');
+        if (close == std::string_view::npos)
+            return p;
+        host = authority.substr(0, close + 1);
+        if (close + 1 < authority.size() && authority[close + 1] == ':')
+            port = authority.substr(close + 2);
+    } else if (const std::size_t c = authority.rfind(':'); c != std::string_view::npos) {
+        host = authority.substr(0, c);
+        port = authority.substr(c + 1);
+    }
+    p.host = host;
+    p.port = defaultPort(p.scheme);
+    if (!port.empty() && !text::parseUnsigned(port, p.port))
+        return p;
+    // "https://host" and "https://host?q" have the origin-form target "/" (RFC 9112 §3.2.1).
+    p.target = target.empty() || target.front() == '?' ? std::string_view() : target;
+    p.valid = !host.empty();
+    return p;
+}
+
+HarEntryConverter::HarEntryConverter(InternCache &strings, std::string &headArena, std::size_t headArenaBudget,
+                                     const std::set<std::string> &pageIds)
+    : strings_(strings), headArena_(headArena), headArenaBudget_(headArenaBudget), pageIds_(pageIds)
+{
+}
+
+bool HarEntryConverter::convert(const QJsonObject &entry, const HarEntryLocation &where, HarEntry &out,
+                                ProblemList &problems)
+{
+    out = HarEntry{};
+    const EntryProblems report(problems, where);
+    Transaction &t = out.tx;
+    t.hasRequest = true;
+    t.requestFrame = t.requestHeadEndFrame = where.number;
+
+    const QJsonValue requestValue = entry.value(QLatin1String("request"));
+    if (!requestValue.isObject()) {
+        report.add(ProblemLevel::Warning, "entry-field",
+                   std::string("request is ") + typeName(requestValue) + ", not an object; entry skipped");
+        return false;
+    }
+    const QJsonObject request = requestValue.toObject();
+
+    // When the request was issued.
+    TimeUs started = kNoTime;
+    const QJsonValue startedValue = entry.value(QLatin1String("startedDateTime"));
+    if (!startedValue.isString()) {
+        report.add(ProblemLevel::Warning, "bad-time",
+                   std::string("startedDateTime is ") + typeName(startedValue) + "; the entry has no times");
+    } else {
+        const std::string text = utf8(startedValue.toString());
+        if (const auto parsed = parseIso(text))
+            started = *parsed;
+        else
+            report.add(ProblemLevel::Warning, "bad-time",
+                       "startedDateTime \"" + shortened(text) + "\" is not an ISO 8601 time; the entry has no times");
+    }
+
+    // Request line.
+    const QJsonValue method = request.value(QLatin1String("method"));
+    if (method.isString())
+        t.method = strings_.intern(utf8(method.toString()));
+    else
+        report.add(ProblemLevel::Warning, "entry-field", std::string("request.method is ") + typeName(method));
+    const QJsonValue urlValue = request.value(QLatin1String("url"));
+    std::string url;
+    UrlParts parts;
+    if (urlValue.isString()) {
+        url = utf8(urlValue.toString());
+        parts = splitUrl(url);
+        if (!parts.valid)
+            report.add(ProblemLevel::Warning, "entry-field", "request.url \"" + shortened(url) + "\" is not a URL");
+        t.target = strings_.intern(parts.target.empty() && parts.valid ? std::string_view("/") : parts.target);
+        out.serverPort = parts.port;
+    } else {
+        report.add(ProblemLevel::Warning, "entry-field", std::string("request.url is ") + typeName(urlValue));
+    }
+    const std::string requestVersion = utf8(request.value(QLatin1String("httpVersion")).toString());
+    t.requestVersion = harHttpVersion(requestVersion);
+
+    HeaderReader headerReader(strings_, report);
+    HeaderScan requestHeaders;
+    requestHeaders.headers = &t.request;
+    requestHeaders.violations = &t.violations;
+    headerReader.read(request.value(QLatin1String("headers")), "request", requestHeaders);
+    if (t.request.host == kEmptyStr) {
+        // HTTP/2 and HTTP/3 carry the host in ":authority"; failing that, the URL names it.
+        if (requestHeaders.authority != kEmptyStr) {
+            t.request.host = requestHeaders.authority;
+        } else if (parts.valid) {
+            const bool defaultPortUsed = parts.port == defaultPort(parts.scheme);
+            std::string host(parts.host);
+            if (!defaultPortUsed)
+                host += ":" + std::to_string(parts.port);
+            t.request.host = strings_.intern(host);
+        }
+    }
+    t.requestFraming = framingFromHeaders(requestHeaders, t.violations);
+    if (const auto n = wholeNumber(request.value(QLatin1String("headersSize"))); n && *n >= 0)
+        t.requestHeaderBytes = static_cast<std::uint64_t>(*n);
+    if (const auto n = wholeNumber(request.value(QLatin1String("bodySize"))); n && *n >= 0) {
+        t.requestBodyBytes = static_cast<std::uint64_t>(*n);
+    } else if (const QJsonValue post = request.value(QLatin1String("postData")).toObject().value(QLatin1String("text"));
+               post.isString()) {
+        t.requestBodyBytes = static_cast<std::uint64_t>(post.toString().toUtf8().size());
+    }
+    if (t.request.expect != kEmptyStr && t.requestBodyBytes == 0 && t.requestFraming == BodyFraming::None)
+        t.violations |= kViolationExpectWithoutBody;
+
+    // Response.
+    const QJsonValue responseValue = entry.value(QLatin1String("response"));
+    QJsonObject response;
+    std::int64_t status = 0;
+    if (!responseValue.isObject()) {
+        report.add(ProblemLevel::Warning, "entry-field",
+                   std::string("response is ") + typeName(responseValue) + "; taken as a failed request");
+    } else {
+        response = responseValue.toObject();
+        const QJsonValue statusValue = response.value(QLatin1String("status"));
+        if (const auto n = wholeNumber(statusValue)) {
+            status = *n;
+        } else if (std::uint16_t parsed = 0;
+                   statusValue.isString() && text::parseUnsigned(utf8(statusValue.toString()), parsed)) {
+            status = parsed; // some tools write "200"
+            report.add(ProblemLevel::Note, "entry-field", "response.status is a string; read as a number");
+        } else {
+            report.add(ProblemLevel::Warning, "entry-field",
+                       std::string("response.status is ") + typeName(statusValue) + "; taken as a failed request");
+        }
+        if (status != 0 && (status < 100 || status > 999)) {
+            report.add(ProblemLevel::Warning, "entry-field",
+                       "response.status " + std::to_string(status) +
+                           " is not an HTTP status; taken as a failed request");
+            status = 0;
+        }
+    }
+    const bool interimOnly = status >= 100 && status < 200 && status != 101;
+    t.hasResponse = status != 0 && !interimOnly;
+    out.failed = status == 0;
+    out.upgraded = status == 101;
+    if (out.failed) {
+        const QJsonValue error = response.value(QLatin1String("_error")); // Chrome: "net::ERR_…"
+        report.add(ProblemLevel::Note, "failed-entry",
+                   "no response (status 0): " +
+                       (error.isString() && !error.toString().isEmpty()
+                            ? utf8(error.toString())
+                            : std::string("the request failed, was blocked or was cancelled")));
+    } else if (interimOnly) {
+        report.add(ProblemLevel::Note, "interim-only",
+                   "only an interim " + std::to_string(status) + " response was recorded, no final response");
+    }
+    const std::string responseVersion = utf8(response.value(QLatin1String("httpVersion")).toString());
+    HeaderScan responseHeaders;
+    responseHeaders.headers = &t.response;
+    responseHeaders.violations = &t.violations;
+    std::int64_t responseBodySize = -1;
+    std::string reasonText;
+    if (status != 0) {
+        t.status = static_cast<std::uint16_t>(status);
+        t.responseVersion = harHttpVersion(responseVersion);
+        if (const QJsonValue reason = response.value(QLatin1String("statusText")); reason.isString()) {
+            reasonText = utf8(reason.toString());
+            t.reason = strings_.intern(reasonText);
+        }
+        headerReader.read(response.value(QLatin1String("headers")), "response", responseHeaders);
+        if (const auto n = wholeNumber(response.value(QLatin1String("headersSize"))); n && *n >= 0)
+            t.responseHeaderBytes = static_cast<std::uint64_t>(*n);
+        if (const auto n = wholeNumber(response.value(QLatin1String("bodySize"))); n && *n >= 0) {
+            responseBodySize = *n;
+            t.responseBodyBytes = static_cast<std::uint64_t>(*n);
+        }
+        const bool noBody = status == 204 || status == 304 || status < 200 ||
+                            (method.isString() && equalsNoCase(method.toString(), "HEAD"));
+        if (noBody) {
+            t.responseFraming = BodyFraming::None;
+        } else if (responseHeaders.sawTransferEncoding || responseHeaders.sawContentLength) {
+            t.responseFraming = framingFromHeaders(responseHeaders, t.violations);
+        } else if (responseBodySize == 0) {
+            t.responseFraming = BodyFraming::None;
+        } else if (t.responseVersion == HttpVersion::Http10 || t.responseVersion == HttpVersion::Http11) {
+            // Neither header: an HTTP/1.x body can only be delimited by the connection closing.
+            t.responseFraming = responseBodySize > 0 ? BodyFraming::UntilClose : BodyFraming::Unknown;
+        } else {
+            t.responseFraming = BodyFraming::Unknown; // HTTP/2 and 3 frame bodies themselves
+        }
+    }
+
+    // Timings.
+    const QJsonValue timingsValue = entry.value(QLatin1String("timings"));
+    const QJsonObject timings = timingsValue.toObject();
+    if (!timingsValue.isObject() || timings.isEmpty())
+        report.add(ProblemLevel::Note, "missing-timings",
+                   "no timings (" + std::string(timingsValue.isObject() ? "empty object" : typeName(timingsValue)) +
+                       "): only the start time is known");
+    if (started != kNoTime) {
+        TimeUs cursor = started;
+        for (const char *phase : {"blocked", "dns", "connect"})
+            if (const auto us = timingUs(timings, phase))
+                cursor += *us;
+        t.requestTime = cursor;
+        const auto send = timingUs(timings, "send");
+        const auto wait = timingUs(timings, "wait");
+        const auto receive = timingUs(timings, "receive");
+        // A failed entry's send/wait/receive (Chrome writes 0s) do not prove the request left.
+        if (send && !out.failed) {
+            t.requestBodyLastTime = cursor + *send;
+            t.requestComplete = true;
+            if (t.requestBodyBytes == 0 && t.requestFraming == BodyFraming::None)
+                t.requestHeadEndTime = t.requestBodyLastTime; // no body: the head ends the request
+            cursor = t.requestBodyLastTime;
+        }
+        if (status != 0 && wait) {
+            t.responseTime = cursor + *wait;
+            if (receive) {
+                t.responseEndTime = t.responseTime + *receive;
+                t.responseComplete = t.hasResponse;
+            }
+        } else if (t.hasResponse && timings.isEmpty()) {
+            // No phases at all: the entry's total time still bounds the exchange.
+            const QJsonValue total = entry.value(QLatin1String("time"));
+            if (total.isDouble() && total.toDouble() >= 0 && total.toDouble() <= kMaxMs)
+                t.responseEndTime = started + static_cast<TimeUs>(std::llround(total.toDouble() * 1000.0));
+        }
+        if (interimOnly) {
+            t.interims.push_back(
+                InterimResponse{static_cast<std::uint16_t>(status), t.responseTime, where.number, false});
+            t.responseTime = t.responseEndTime = kNoTime;
+            t.responseComplete = false;
+        }
+    } else if (interimOnly) {
+        t.interims.push_back(InterimResponse{static_cast<std::uint16_t>(status), kNoTime, where.number, false});
+    }
+    if (t.requestBodyBytes)
+        t.requestBodyFirstFrame = t.requestBodyLastFrame = where.number;
+    if (t.hasResponse)
+        t.responseFrame = t.responseEndFrame = where.number;
+    // The entry starts when the browser issued it (queueing, DNS and connect come after).
+    for (TimeUs time : {started, t.requestTime, t.requestBodyLastTime, t.responseTime, t.responseEndTime})
+        widen(out.firstTime, out.lastTime, time);
+    for (const InterimResponse &interim : t.interims)
+        widen(out.firstTime, out.lastTime, interim.time);
+
+    // Where it went.
+    const QJsonValue ip = entry.value(QLatin1String("serverIPAddress"));
+    if (ip.isString() && !ip.toString().isEmpty()) {
+        const std::string text = utf8(ip.toString());
+        if (const auto parsed = parseIp(text))
+            out.serverIp = parsed->address;
+        else
+            report.add(ProblemLevel::Note, "entry-field",
+                       "serverIPAddress \"" + shortened(text) + "\" is not an IP address");
+    }
+    const QJsonValue connection = entry.value(QLatin1String("connection"));
+    if (connection.isString()) {
+        out.connectionId = utf8(connection.toString());
+        text::parseUnsigned(out.connectionId, out.numericConnectionId);
+    } else if (const auto n = wholeNumber(connection); n && *n >= 0) {
+        out.numericConnectionId = static_cast<std::uint64_t>(*n);
+        out.connectionId = std::to_string(*n);
+    }
+    if (const QJsonValue page = entry.value(QLatin1String("pageref")); page.isString() && !pageIds_.empty()) {
+        const std::string id = utf8(page.toString());
+        if (!pageIds_.count(id))
+            report.add(ProblemLevel::Note, "unknown-page",
+                       "pageref \"" + shortened(id) + "\" names no page in log.pages");
+    }
+
+    // Header blocks rebuilt from the header lists, so the connection view can show them.
+    auto keepHead = [&](std::string head, std::uint64_t &offset, std::uint32_t &size) {
+        if (head.size() > kMaxHeadBytes || headArena_.size() + head.size() > headArenaBudget_)
+            return;
+        offset = headArena_.size();
+        size = static_cast<std::uint32_t>(head.size());
+        headArena_ += head;
+    };
+    {
+        std::string head = method.isString() ? utf8(method.toString()) : std::string("?");
+        head += ' ';
+        // Browsers send the origin form (path and query) to the server; the URL is the fallback.
+        head += parts.valid ? std::string(parts.target.empty() ? std::string_view("/") : parts.target) : url;
+        if (!requestVersion.empty())
+            head += ' ' + requestVersion;
+        head += "\r\n" + requestHeaders.head + "\r\n";
+        keepHead(std::move(head), t.requestHeadOffset, t.requestHeadSize);
+    }
+    if (status != 0) {
+        std::string head = responseVersion.empty() ? std::string("HTTP") : responseVersion;
+        head += ' ' + std::to_string(status);
+        if (!reasonText.empty())
+            head += ' ' + reasonText;
+        head += "\r\n" + responseHeaders.head + "\r\n";
+        keepHead(std::move(head), t.responseHeadOffset, t.responseHeadSize);
+    }
+    return true;
+}
+
+} // namespace hs

@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: MIT
+# HAR 1.2 and Fiddler SAZ export readers (included by core/CMakeLists.txt).
+target_sources(httpsleuth_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/har_reader.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/exports/json_skeleton.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/exports/har_entry.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/exports/export_connections.cpp)
