@@ -498,6 +498,43 @@ def plain_zip():
                       ("logs/u_ex261121.log", "#Software: Microsoft Internet Information Services 10.0\r\n")])
 
 
+# Fuzz seeds (tests/fuzz/seeds/{har,saz}): small HARs, and SAZ sessions in fuzz_saz's text form
+# (request, response and _m.xml separated by "\n#~#\n", three parts per session) plus two archives.
+def seeds():
+    root = os.path.normpath(os.path.join(HERE, "..", "..", "fuzz", "seeds"))
+    os.makedirs(os.path.join(root, "har"), exist_ok=True)
+    os.makedirs(os.path.join(root, "saz"), exist_ok=True)
+
+    def seed(kind, name, data):
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        with open(os.path.join(root, kind, name), "wb") as f:
+            f.write(data)
+
+    seed("har", "chrome.har", dump(chrome()))
+    seed("har", "firefox.har", dump(firefox()))
+    seed("har", "fiddler.har", dump(fiddler()))
+    seed("har", "bom.har", bom())
+    seed("har", "wrong_types.har", dump(wrong_types()))
+    seed("har", "truncated.har", truncated())
+    sep = "\n#~#\n"
+    meta = session_xml(1, timers_at("2026-11-21T03:00:00", {"ClientBeginRequest": 1.0, "FiddlerBeginRequest": 1.001,
+                                                           "ServerGotRequest": 1.002, "ServerBeginResponse": 1.01,
+                                                           "GotResponseHeaders": 1.011, "ServerDoneResponse": 1.02}),
+                       [("x-clientip", "10.0.0.5"), ("x-clientport", "51000"), ("x-hostip", "10.0.0.50"),
+                        ("x-egressport", "52000")])
+    seed("saz", "continue.txt", sep.join([
+        "POST http://h/upload HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\nhello",
+        "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", meta,
+        "GET / HTTP/1.1\r\nHost: h\r\n\r\n", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+        meta.replace('SID="1"', 'SID="2"')]))
+    seed("saz", "connect.txt", sep.join([
+        "CONNECT h:443 HTTP/1.1\r\nHost: h:443\r\n\r\n", "HTTP/1.1 200 Connection Established\r\n\r\n",
+        "<Session SID=\"9\" BitFlags=\"4097\"><SessionTimers ClientBeginRequest=\"0001-01-01T00:00:00\"/></Session>"]))
+    seed("saz", "multi.saz", multi_saz())
+    seed("saz", "damaged.saz", damaged_saz())
+
+
 def main():
     write("chrome.har", dump(chrome()))
     write("firefox.har", dump(firefox()))
@@ -515,6 +552,7 @@ def main():
     write("truncated.saz", truncated_saz())
     write("bomb.saz", bomb_saz())
     write("plain.zip", plain_zip())
+    seeds()
 
 
 if __name__ == "__main__":
