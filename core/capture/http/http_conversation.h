@@ -12,6 +12,20 @@
 //               sawSyn/sawSynAck/midstream/clientGuessed, end/reset kind+by+time+frame, finTime.
 //   HTTP layer: protocol, upgraded, firstTransaction/transactionCount, and at onReset/onFin the
 //               HTTP state fields of end/reset (unansweredRequests, duringRequestBody).
+//
+// Calling order: feed both directions in capture order (interleaved as the packets came). The
+// parser pairs a response with the requests seen before it, and needs the request to know that a
+// response to HEAD has no body or that a 2xx to CONNECT opens a tunnel.
+//
+// What the transactions record (see model/transaction.h for the fields):
+//   - times/frames are those of the onData call that carried the byte in question;
+//   - *HeaderBytes: start line through the empty line; *BodyBytes: wire bytes after the head,
+//     chunk-size lines, chunk CRLFs and trailers included (bytes lost in a gap that framing could
+//     bridge are counted too); requestChunks: chunks with data, the final zero chunk not counted;
+//   - a body the client withheld after an Expect that got a final response (RFC 9110 §10.1.1) is
+//     complete with 0 bytes; a 1xx with no request waiting is recorded on the request answered
+//     last with InterimResponse::afterFinal (KB898708); 101 is a final response.
+// Irregular input is never an error: it sets HttpViolation bits on the transaction it concerns.
 #pragma once
 
 #include "model/connection.h"
@@ -28,6 +42,12 @@ namespace hs {
 struct HttpConversationOptions {
     std::size_t headArenaBudget = 64u << 20; // raw heads kept in CaptureData::headArena, per source
     std::size_t maxHeaderBytes = 256u << 10; // a header block longer than this is a violation; resync
+    // After a gap (or garbage) the next message start is searched for in at most this many bytes;
+    // past it the direction is dropped until the next gap (or, for responses, the next request).
+    std::uint64_t resyncLookahead = 1u << 20;
+    // The worker's cache in front of `strings` (one per thread, outliving the conversation).
+    // Without one every header value takes the pool's lock: pass one in bulk readers.
+    InternCache *internCache = nullptr;
 };
 
 // Content checks used by the TCP layer to decide roles without a SYN and to skip non-HTTP
