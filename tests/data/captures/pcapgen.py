@@ -26,6 +26,8 @@ Building a conversation
     * retransmission: ``c.retransmit(seg, t)`` (a copy of the segment at time t);
     * loss / gap: ``c.drop(seg)`` (kept in ``c.segments`` but never written);
     * RST: ``c.client_rst(t)`` / ``c.server_rst(t)``; raw control: ``c.segment(...)``;
+    * unacknowledged data: ``c.server_send(data, t, ack_to=pos)`` / ``c.server_rst(t, ack_to=pos)``
+      with ``pos = c.client_next`` noted earlier (sequence positions: ``c.client_next``/``server_next``);
     * mid-stream start: ``TcpConversation(..., client_isn=..., server_isn=...)`` without
       ``handshake()``; sequence wraparound: pick an ISN near 2**32;
     * IP fragments: ``c.fragment(seg, mtu=576)`` emits that segment as IP fragments
@@ -271,15 +273,18 @@ class TcpConversation:
         return [syn, syn_ack, ack]
 
     def send(self, from_client: bool, data: bytes, t: int, *, mss: Optional[int] = None, spacing: int = 10 * US,
-             ack: bool = True, ack_delay: int = 100 * US, note: str = "") -> List[Segment]:
+             ack: bool = True, ack_delay: int = 100 * US, ack_to: Optional[int] = None,
+             note: str = "") -> List[Segment]:
         """Sends data in MSS-sized segments `spacing` apart (PSH on the last); with ack the peer
-        acknowledges everything `ack_delay` after the last segment."""
+        acknowledges everything `ack_delay` after the last segment. ack_to: the acknowledgement
+        number the data segments carry (default: all the peer sent), e.g. to leave peer data unacked."""
         mss = mss or self.mss
         out = []
         chunks = [data[i:i + mss] for i in range(0, len(data), mss)] or [b""]
         for i, chunk in enumerate(chunks):
             flags = ACK | (PSH if i == len(chunks) - 1 else 0)
-            out.append(self.segment(from_client, t + i * spacing, chunk, flags, note=note if i == 0 else ""))
+            out.append(self.segment(from_client, t + i * spacing, chunk, flags, ack=ack_to,
+                                    note=note if i == 0 else ""))
         if ack:
             out.append(self.segment(not from_client, t + (len(chunks) - 1) * spacing + ack_delay, flags=ACK))
         return out
@@ -305,8 +310,10 @@ class TcpConversation:
     def server_fin(self, t: int, **kw) -> List[Segment]:
         return self.fin(False, t, **kw)
 
-    def rst(self, from_client: bool, t: int, with_ack: bool = True, note: str = "") -> Segment:
-        return self.segment(from_client, t, flags=RST | (ACK if with_ack else 0), note=note or "RST", advance=False)
+    def rst(self, from_client: bool, t: int, with_ack: bool = True, ack_to: Optional[int] = None,
+            note: str = "") -> Segment:
+        return self.segment(from_client, t, flags=RST | (ACK if with_ack else 0), ack=ack_to, note=note or "RST",
+                            advance=False)
 
     def client_rst(self, t: int, **kw) -> Segment:
         return self.rst(True, t, **kw)
