@@ -3,6 +3,7 @@
 
 #include "httpsleuth/version.h"
 #include "report/json_writer.h"
+#include "report/redact.h"
 
 namespace hs {
 namespace {
@@ -28,6 +29,24 @@ std::string_view timeBasisName(TimeBasis b)
     return "utc";
 }
 
+// `--redact`: personal data (client addresses, query strings, cookies, credentials) leaves only
+// through these; without a Redactor they return the value unchanged.
+struct Redact {
+    Redactor *r = nullptr;
+    std::string text(std::string_view s) const { return r ? r->text(s) : std::string(s); }
+    std::string client(std::string_view s) const { return r ? r->client(s) : std::string(s); }
+    std::string connection(std::string_view s) const { return r ? r->connectionKey(s) : std::string(s); }
+    std::string uri(std::string_view s) const { return r ? r->uri(s) : std::string(s); }
+    std::string evidence(const Analysis &a, const Evidence &e) const
+    {
+        if (!r)
+            return e.text;
+        if (e.source.valid() && e.source.value < a.sources.size() && e.line && a.sources[e.source.value]->log)
+            return r->logLine(*a.sources[e.source.value], e.line, e.text);
+        return r->text(e.text);
+    }
+};
+
 void writeTime(JsonWriter &w, std::string_view key, TimeUs t)
 {
     w.key(key);
@@ -37,10 +56,10 @@ void writeTime(JsonWriter &w, std::string_view key, TimeUs t)
         w.value(formatIso(t));
 }
 
-void writeSource(JsonWriter &w, const Analysis &a, const Source &s, const JsonOptions &options)
+void writeSource(JsonWriter &w, const Analysis &a, const Source &s, const JsonOptions &options, const Redact &rd)
 {
     w.beginObject();
-    w.member("path", s.path);
+    w.member("path", rd.text(s.path));
     w.member("format", formatName(s.format));
     if (!s.formatVariant.empty())
         w.member("variant", s.formatVariant);
@@ -98,7 +117,7 @@ void writeSource(JsonWriter &w, const Analysis &a, const Source &s, const JsonOp
             w.member("offset", p.offset);
         w.member("level", levelName(p.level));
         w.member("category", p.category);
-        w.member("message", p.message);
+        w.member("message", rd.text(p.message));
         w.endObject();
     }
     w.endArray();
@@ -112,17 +131,17 @@ void writeSource(JsonWriter &w, const Analysis &a, const Source &s, const JsonOp
     w.endObject();
 }
 
-void writeFinding(JsonWriter &w, const Analysis &a, const Finding &f)
+void writeFinding(JsonWriter &w, const Analysis &a, const Finding &f, const Redact &rd)
 {
     w.beginObject();
     w.member("id", f.id);
-    w.member("title", f.title);
+    w.member("title", rd.text(f.title));
     w.member("severity", toString(f.severity));
     w.member("confidence", toString(f.confidence));
     if (!f.confidenceReason.empty())
-        w.member("confidence_reason", f.confidenceReason);
+        w.member("confidence_reason", rd.text(f.confidenceReason));
     if (!f.summary.empty())
-        w.member("summary", f.summary);
+        w.member("summary", rd.text(f.summary));
     w.key("kb").beginArray();
     for (const auto &k : f.kb)
         w.value(k);
@@ -138,27 +157,28 @@ void writeFinding(JsonWriter &w, const Analysis &a, const Finding &f)
     w.member("count", f.count);
     w.key("connections").beginArray();
     for (const auto &c : f.connections)
-        w.value(c);
+        w.value(rd.connection(c));
     w.endArray();
     if (!f.clients.empty()) {
         w.key("clients").beginArray();
         for (const auto &c : f.clients)
-            w.value(c);
+            w.value(rd.client(c));
         w.endArray();
     }
     w.key("evidence").beginArray();
     for (const Evidence &e : f.evidence) {
         w.beginObject();
-        w.member("source", e.source.valid() && e.source.value < a.sources.size() ? a.sources[e.source.value]->path
-                                                                                 : std::string());
+        w.member("source", e.source.valid() && e.source.value < a.sources.size()
+                               ? rd.text(a.sources[e.source.value]->path)
+                               : std::string());
         if (e.line)
             w.member("line", e.line);
         if (e.frame)
             w.member("frame", e.frame);
         writeTime(w, "time", e.time);
         if (e.connection.valid() && e.connection.value < a.connections.size())
-            w.member("connection", a.connections[e.connection.value].key());
-        w.member("text", e.text);
+            w.member("connection", rd.connection(a.connections[e.connection.value].key()));
+        w.member("text", rd.evidence(a, e));
         w.endObject();
     }
     w.endArray();
@@ -182,31 +202,34 @@ void writeFinding(JsonWriter &w, const Analysis &a, const Finding &f)
 void writeAnalysisJson(const Analysis &a, std::ostream &out, const JsonOptions &options)
 {
     JsonWriter w(out, options.pretty);
+    const Redact rd{options.redactor};
     w.beginObject();
     w.member("schema", kAnalysisSchema);
     w.key("tool").beginObject().member("name", kToolName).member("version", kVersion).endObject();
     w.key("inputs").beginArray();
     for (const auto &i : a.inputs)
-        w.value(i);
+        w.value(rd.text(i));
     w.endArray();
     writeTime(w, "first", a.first);
     writeTime(w, "last", a.last);
     w.member("stopped", a.stopped);
+    if (options.redactor)
+        w.member("redacted", true);
 
     w.key("sources").beginArray();
     for (const auto &s : a.sources)
-        writeSource(w, a, *s, options);
+        writeSource(w, a, *s, options, rd);
     w.endArray();
 
     w.key("not_recognised").beginArray();
     for (const auto &sk : a.skipped) {
         w.beginObject();
-        w.member("path", sk.path);
-        w.member("reason", sk.reason);
+        w.member("path", rd.text(sk.path));
+        w.member("reason", rd.text(sk.reason));
         if (!sk.candidates.empty()) {
             w.key("formats_tried").beginArray();
             for (const auto &c : sk.candidates)
-                w.value(c);
+                w.value(rd.text(c));
             w.endArray();
         }
         w.endObject();
@@ -215,7 +238,7 @@ void writeAnalysisJson(const Analysis &a, std::ostream &out, const JsonOptions &
 
     w.key("findings").beginArray();
     for (const auto &f : a.findings)
-        writeFinding(w, a, f);
+        writeFinding(w, a, f, rd);
     w.endArray();
 
     w.key("httperr_reasons").beginArray();
@@ -231,11 +254,11 @@ void writeAnalysisJson(const Analysis &a, std::ostream &out, const JsonOptions &
         w.endObject();
         w.key("top_clients").beginArray();
         for (const auto &c : r.topClients)
-            w.beginObject().member("address", c.value).member("count", c.count).endObject();
+            w.beginObject().member("address", rd.client(c.value)).member("count", c.count).endObject();
         w.endArray();
         w.key("top_uris").beginArray();
         for (const auto &c : r.topUris)
-            w.beginObject().member("uri", c.value).member("count", c.count).endObject();
+            w.beginObject().member("uri", rd.uri(c.value)).member("count", c.count).endObject();
         w.endArray();
         w.endObject();
     }
@@ -244,9 +267,9 @@ void writeAnalysisJson(const Analysis &a, std::ostream &out, const JsonOptions &
     w.key("clock_offsets").beginArray();
     for (const auto &c : a.clockOffsets) {
         w.beginObject();
-        w.member("source", c.source.valid() ? a.sources[c.source.value]->path : std::string());
+        w.member("source", c.source.valid() ? rd.text(a.sources[c.source.value]->path) : std::string());
         if (c.reference.valid())
-            w.member("reference", a.sources[c.reference.value]->path);
+            w.member("reference", rd.text(a.sources[c.reference.value]->path));
         w.member("offset_us", static_cast<std::int64_t>(c.offset));
         w.member("offset", formatDuration(c.offset));
         w.member("matches", c.matches);

@@ -8,9 +8,12 @@
 
 namespace hs {
 
+class Redactor;
+
 struct JsonOptions {
     bool pretty = true;
     std::size_t maxProblemsPerSource = 200; // the rest is counted in problems_total
+    Redactor *redactor = nullptr;           // `--redact`: the same pseudonyms as the HTML report
 };
 
 void writeAnalysisJson(const Analysis &analysis, std::ostream &out, const JsonOptions &options = {});
