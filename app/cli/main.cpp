@@ -6,6 +6,8 @@
 #include "formats/registry.h"
 #include "httpsleuth/version.h"
 #include "report/analysis_json.h"
+#include "report/html_report.h"
+#include "report/redact.h"
 #include "tasks/analyze.h"
 #include "tasks/cancel.h"
 #include "tasks/progress.h"
@@ -15,6 +17,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <optional>
 
 namespace {
 
@@ -76,12 +79,22 @@ int runAnalyze(const hs::cli::Options &o)
     if (!analysis)
         return 2;
     bool ok = true;
+    // One Redactor for both outputs: a client has the same pseudonym in the JSON and the HTML.
+    std::optional<hs::Redactor> redactor;
+    if (o.redact)
+        redactor.emplace(*analysis);
     if (o.jsonPath) {
         hs::JsonOptions jo;
         jo.pretty = !o.compactJson;
+        jo.redactor = redactor ? &*redactor : nullptr;
         ok &= writeFile(*o.jsonPath, [&](std::ostream &out) { hs::writeAnalysisJson(*analysis, out, jo); });
     }
-    if (!o.quiet && o.jsonPath.value_or("") != "-")
+    if (o.htmlPath) {
+        hs::HtmlOptions ho;
+        ho.redactor = redactor ? &*redactor : nullptr;
+        ok &= writeFile(*o.htmlPath, [&](std::ostream &out) { hs::writeHtmlReport(*analysis, out, ho); });
+    }
+    if (!o.quiet && o.jsonPath.value_or("") != "-" && o.htmlPath.value_or("") != "-")
         hs::cli::printSummary(*analysis, std::cout);
     if (!ok)
         return 2;
