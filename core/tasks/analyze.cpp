@@ -3,6 +3,8 @@
 
 #include "formats/registry.h"
 #include "formats/text_scan.h"
+#include "kb/catalog.h"
+#include "kb/diagnose.h"
 #include "stats/summaries.h"
 #include "tasks/cancel.h"
 #include "tasks/discover.h"
@@ -138,6 +140,20 @@ std::unique_ptr<Analysis> analyze(const AnalyzeOptions &options, const CancelTok
         return nullptr;
     analysis->stopped = cancel.stopRequested();
     joinCaptures(*analysis);
+
+    progress.setStage(Stage::Correlating);
+    std::vector<kb::LoadProblem> kbProblems;
+    const kb::KnowledgeBase knowledge = kb::loadKnowledgeBase(options.kbFolders, kbProblems);
+    for (auto &p : kbProblems)
+        analysis->skipped.push_back(SkippedFile{std::move(p.path), "knowledge base: " + p.message, {}});
+    const kb::DiagnoseOptions diagnoseOptions{&options.clockOverrides, options.estimateClockOffsets};
+    kb::Correlation correlation = kb::correlateSources(*analysis, knowledge, diagnoseOptions, cancel);
+    if (cancel.cancelled())
+        return nullptr;
+    progress.setStage(Stage::Detecting);
+    kb::detectSymptoms(*analysis, knowledge, correlation, cancel);
+    if (cancel.cancelled())
+        return nullptr;
 
     progress.setStage(Stage::Summarising);
     computeSummaries(*analysis);

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: MIT
+#include "kb/correlate/correlation.h"
+
+#include "formats/text_scan.h"
+#include "kb/correlate/candidates.h"
+#include "tasks/cancel.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace hs::kb {
+
+std::span<const LogRef> HttpErrIndex::reason(const Analysis &a, std::string_view name) const
+{
+    for (const auto &[id, refs] : byReason)
+        if (text::equalsNoCase(a.str(id), name))
+            return refs;
+    return {};
+}
+
+std::span<const std::pair<std::uint32_t, LogRef>> HttpErrIndex::linesOn(ConnectionId connection) const
+{
+    const auto lo = std::lower_bound(byConnection.begin(), byConnection.end(), connection.value,
+                                     [](const auto &p, std::uint32_t c) { return p.first < c; });
+    auto hi = lo;
+    while (hi != byConnection.end() && hi->first == connection.value)
+        ++hi;
+    return {lo, hi};
+}
+
+ConnectionId HttpErrIndex::connectionOf(LogRef line) const
+{
+    const auto it = connectionOfLine.find(line.packed());
+    return it == connectionOfLine.end() ? ConnectionId{} : it->second;
+}
+
+void W3cGroup::add(const AccessRecord &r, LogRef ref)
+{
+    ++count;
+    if (r.time != kNoTime) {
+        if (first == kNoTime || r.time < first)
+            first = r.time;
+        if (last == kNoTime || r.time > last)
+            last = r.time;
+    }
+    if (samples.size() < kMaxSamples)
+        samples.push_back(ref);
+    ++clients[r.clientIp];
+    ++statuses[r.status];
+}
+
+std::pair<std::size_t, std::size_t> candidateRange(const std::vector<W3cCandidate> &bucket, TimeUs from, TimeUs to)
+{
+    const auto lo = std::lower_bound(bucket.begin(), bucket.end(), from,
+                                     [](const W3cCandidate &c, TimeUs t) { return c.time < t; });
+    const auto hi = std::upper_bound(lo, bucket.end(), to, [](TimeUs t, const W3cCandidate &c) { return t < c.time; });
+    return {static_cast<std::size_t>(lo - bucket.begin()), static_cast<std::size_t>(hi - bucket.begin())};
+}
+
+bool candidateFits(const Analysis &a, Correlation &corr, const CandidateIndex &index, const Transaction &t,
+                   const W3cCandidate &c)
+{
+    if (!t.connection.valid())
+        return true;
+    const Connection &conn = a.connections[t.connection.value];
+    if (conn.server.port && c.serverPort && conn.server.port != c.serverPort)
+        return false;
+    const auto vis = index.clientsVisible.find(t.source.value);
+    if (vis == index.clientsVisible.end() || !vis->second || !conn.client.valid())
+        return true;
+    return corr.addresses.resolve(c.clientIp) == conn.client.ip;
+}
+
+namespace {
+
+StrId findId(const Analysis &a, std::string_view text)
+{
+    const StrId id = a.strings->find(text);
+    return id == StringPool::kNotFound ? StringPool::kNotFound : id;
+}
+
+void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &options,
+                  std::unordered_set<IpAddress, IpAddressHash> &watched)
+{
+    std::vector<StrId> watchReasons;
+    for (const auto &name : options.watchPostsForReasons)
+        if (const StrId id = findId(a, name); id != StringPool::kNotFound)
+            watchReasons.push_back(id);
+    HttpErrIndex &idx = corr.httpErr;
+    for (const auto &src : a.sources) {
+        if (!src->log || src->log->httpErr.empty())
+            continue;
+        std::uint32_t i = 0;
+        src->log->httpErr.forEach([&](const HttpErrRecord &r) {
+            const LogRef ref{src->id, i++};
+            idx.byReason[r.reason].push_back(ref);
+            ++idx.total;
+            if (r.time != kNoTime) {
+                if (idx.first == kNoTime || r.time < idx.first)
+                    idx.first = r.time;
+                if (idx.last == kNoTime || r.time > idx.last)
+                    idx.last = r.time;
+            }
+            // Connection-level lines (request fields empty) name the client whose POSTs matter.
+            if (r.method == kEmptyStr &&
+                std::find(watchReasons.begin(), watchReasons.end(), r.reason) != watchReasons.end())
+                if (const IpAddress &ip = corr.addresses.resolve(r.clientIp); ip.valid())
+                    watched.insert(ip);
+        });
+    }
+}
+
+struct TimeWindow {
+    TimeUs from, to;
+};
+
+void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &options,
+             const std::unordered_set<IpAddress, IpAddressHash> &watched, const std::vector<TimeWindow> &windows,
+             CandidateIndex &candidates)
+{
+    const StrId post = findId(a, "POST"), put = findId(a, "PUT");
+    W3cDigest &d = corr.w3c;
+    const bool collect = !windows.empty() && !corr.keys.empty();
+    for (const auto &src : a.sources) {
+        if (!src->log || src->log->access.empty())
+            continue;
+        std::uint32_t i = 0;
+        src->log->access.forEach([&](const AccessRecord &r) {
+            const LogRef ref{src->id, i++};
+            ++d.records;
+            if (r.time != kNoTime) {
+                if (d.first == kNoTime || r.time < d.first)
+                    d.first = r.time;
+                if (d.last == kNoTime || r.time > d.last)
+                    d.last = r.time;
+            }
+            if (r.win32 != kNoValue32 && r.win32 != 0 &&
+                std::find(options.connectionWin32Codes.begin(), options.connectionWin32Codes.end(), r.win32) !=
+                    options.connectionWin32Codes.end())
+                d.byWin32[r.win32].add(r, ref);
+            const bool isPost = r.method == post;
+            if (r.status == 413 && (isPost || r.method == put))
+                d.rejected413.add(r, ref);
+            else if (r.status == 417)
+                d.expectationFailed417.add(r, ref);
+            if (isPost && !watched.empty()) {
+                const IpAddress &ip = corr.addresses.resolve(r.clientIp);
+                if (watched.count(ip))
+                    d.postsByClient[ip].push_back(PostMark{r.time, ref, r.serverPort});
+            }
+            if (collect && r.time != kNoTime) {
+                bool inside = false;
+                for (const auto &w : windows)
+                    inside |= r.time >= w.from && r.time <= w.to;
+                if (inside) {
+                    const RequestKey key = corr.keys.findStem(r.method, r.uriStem);
+                    if (key != RequestKeys::kNoKey)
+                        candidates.byKey[key].push_back(
+                            W3cCandidate{r.time, r.timeTakenMs == kNoValue32 ? 0 : r.timeTakenMs, r.serverPort,
+                                         (r.flags & kRecordMillisecondTime) == 0, r.clientIp, ref});
+                }
+            }
+        });
+    }
+    for (auto &[ip, marks] : d.postsByClient)
+        std::stable_sort(marks.begin(), marks.end(),
+                         [](const PostMark &x, const PostMark &y) { return x.time < y.time; });
+    for (auto &[key, bucket] : candidates.byKey)
+        std::stable_sort(bucket.begin(), bucket.end(),
+                         [](const W3cCandidate &x, const W3cCandidate &y) { return x.time < y.time; });
+}
+
+void linkHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &options)
+{
+    if (a.connections.empty() || corr.httpErr.total == 0)
+        return;
+    std::unordered_map<FourTuple, std::vector<ConnectionId>, FourTupleHash> byTuple;
+    for (const Connection &c : a.connections)
+        if (c.client.valid() && c.server.valid() && c.client.port && c.server.port)
+            byTuple[FourTuple{c.client, c.server}].push_back(c.id);
+    if (byTuple.empty())
+        return;
+    HttpErrIndex &idx = corr.httpErr;
+    for (const auto &src : a.sources) {
+        if (!src->log || src->log->httpErr.empty())
+            continue;
+        std::uint32_t i = 0;
+        src->log->httpErr.forEach([&](const HttpErrRecord &r) {
+            const LogRef ref{src->id, i++};
+            if (!r.clientPort || !r.serverPort || r.time == kNoTime)
+                return;
+            const IpAddress client = corr.addresses.resolve(r.clientIp);
+            const IpAddress server = corr.addresses.resolve(r.serverIp);
+            const auto it = byTuple.find(FourTuple{{client, r.clientPort}, {server, r.serverPort}});
+            if (it == byTuple.end())
+                return;
+            // A 4-tuple can be reused over hours (port reuse): take the connection whose lifetime,
+            // extended by HTTP.sys' timers, holds the line's time, nearest first.
+            ConnectionId best;
+            TimeUs bestDistance = 0;
+            for (const ConnectionId cid : it->second) {
+                const Connection &c = a.connections[cid.value];
+                const TimeUs from = alignedTime(a, c.source, c.firstTime) - 2 * kUsPerSecond;
+                const TimeUs to = alignedTime(a, c.source, c.lastTime) + options.httpErrLinger;
+                if (r.time < from || r.time > to)
+                    continue;
+                const TimeUs distance = std::max<TimeUs>(0, r.time - alignedTime(a, c.source, c.lastTime));
+                if (!best.valid() || distance < bestDistance) {
+                    best = cid;
+                    bestDistance = distance;
+                }
+            }
+            if (!best.valid())
+                return;
+            idx.byConnection.emplace_back(best.value, ref);
+            idx.connectionOfLine.emplace(ref.packed(), best);
+        });
+    }
+    std::stable_sort(idx.byConnection.begin(), idx.byConnection.end(),
+                     [](const auto &x, const auto &y) { return x.first < y.first; });
+}
+
+} // namespace
+
+Correlation correlate(Analysis &analysis, const CorrelateOptions &options, const CancelToken &cancel)
+{
+    Correlation corr(*analysis.strings);
+    CandidateIndex candidates;
+
+    // Request keys of every captured/exported request: only W3C lines with one of them are kept.
+    candidates.transactionKeys.assign(analysis.transactions.size(), RequestKeys::kNoKey);
+    for (const Transaction &t : analysis.transactions)
+        if (t.hasRequest && t.method != kEmptyStr)
+            candidates.transactionKeys[t.id.value] = corr.keys.addTarget(t.method, t.target);
+
+    std::vector<TimeWindow> windows;
+    for (const auto &src : analysis.sources) {
+        if (!src->capture || src->first == kNoTime || src->capture->transactionCount == 0)
+            continue;
+        const TimeUs slack = options.maxClockOffset + 10 * kUsPerMinute;
+        const TimeUs manual = manualClockOffset(*src, options).value_or(0);
+        windows.push_back({src->first + manual - slack, src->last + manual + slack});
+    }
+
+    std::unordered_set<IpAddress, IpAddressHash> watched;
+    indexHttpErr(analysis, corr, options, watched);
+    if (cancel.cancelled())
+        return corr;
+    scanW3c(analysis, corr, options, watched, windows, candidates);
+    if (cancel.cancelled())
+        return corr;
+    settleClockOffsets(analysis, corr, candidates, options);
+    matchW3cToTransactions(analysis, corr, candidates);
+    linkHttpErr(analysis, corr, options);
+    return corr;
+}
+
+} // namespace hs::kb

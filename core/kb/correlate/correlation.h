@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+// Correlation (ARCHITECTURE §1): what ties the sources of one incident together before detectors
+// run. HTTPERR lines are tied to captured connections by the exact 4-tuple (the only exact key);
+// W3C lines are tied to captured/exported requests by client address, server port, method, path and
+// time (W3C `time` is when the response completed); a capture's clock offset against the logs is
+// estimated from those matches, or taken from the user. Detectors read this; they never re-parse.
+#pragma once
+
+#include "kb/correlate/address_cache.h"
+#include "kb/correlate/log_refs.h"
+#include "kb/correlate/request_keys.h"
+#include "model/analysis.h"
+
+#include <cstdint>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace hs {
+struct ClockOverride;
+class CancelToken;
+} // namespace hs
+
+namespace hs::kb {
+
+struct IpAddressHash {
+    std::size_t operator()(const IpAddress &a) const noexcept { return static_cast<std::size_t>(a.hash()); }
+};
+
+// HTTPERR lines grouped by reason, and tied to captured connections.
+struct HttpErrIndex {
+    std::unordered_map<StrId, std::vector<LogRef>> byReason; // every line, in source and line order
+    std::uint64_t total = 0;
+    TimeUs first = kNoTime, last = kNoTime;
+    std::vector<std::pair<std::uint32_t, LogRef>> byConnection;       // sorted by connection id
+    std::unordered_map<std::uint64_t, ConnectionId> connectionOfLine; // LogRef::packed() → connection
+
+    // Lines of one reason (case-insensitive name); empty when the logs have none.
+    std::span<const LogRef> reason(const Analysis &a, std::string_view name) const;
+    std::span<const std::pair<std::uint32_t, LogRef>> linesOn(ConnectionId connection) const;
+    ConnectionId connectionOf(LogRef line) const;
+};
+
+// A group of W3C lines one detector cares about, counted in the single pass over the W3C logs.
+struct W3cGroup {
+    std::uint64_t count = 0;
+    TimeUs first = kNoTime, last = kNoTime;
+    std::vector<LogRef> samples; // the first kMaxSamples, in log order
+    std::unordered_map<StrId, std::uint64_t> clients;
+    std::map<std::uint16_t, std::uint64_t> statuses;
+    static constexpr std::size_t kMaxSamples = 64;
+    void add(const AccessRecord &r, LogRef ref);
+};
+
+struct PostMark {
+    TimeUs time = kNoTime; // W3C completion time
+    LogRef ref;
+    std::uint16_t serverPort = 0;
+};
+
+struct W3cDigest {
+    std::uint64_t records = 0;
+    TimeUs first = kNoTime, last = kNoTime;
+    std::map<std::uint32_t, W3cGroup> byWin32; // connection-problem sc-win32-status codes
+    W3cGroup rejected413;                      // 413 on POST/PUT (client-certificate renegotiation)
+    W3cGroup expectationFailed417;             // 417 rows
+    std::unordered_map<IpAddress, std::vector<PostMark>, IpAddressHash> postsByClient; // watched clients
+};
+
+// One W3C line that may describe a captured request.
+struct W3cCandidate {
+    TimeUs time = kNoTime; // completion (W3C time)
+    std::uint32_t timeTakenMs = 0;
+    std::uint16_t serverPort = 0;
+    bool wholeSeconds = true; // the log's time column has 1 s resolution
+    StrId clientIp = kEmptyStr;
+    LogRef ref;
+};
+
+struct CorrelateOptions {
+    const std::vector<ClockOverride> *clockOverrides = nullptr;
+    bool estimateClockOffsets = true;
+    std::vector<std::string> watchPostsForReasons;   // HTTPERR reasons whose clients' POSTs are tracked
+    std::vector<std::uint32_t> connectionWin32Codes; // sc-win32-status codes grouped in the digest
+    TimeUs maxClockOffset = 60 * kUsPerMinute;       // estimates are searched within ± this
+    TimeUs httpErrLinger = 150 * kUsPerSecond; // HTTP.sys timers fire up to connectionTimeout after the last packet
+};
+
+struct Correlation {
+    explicit Correlation(const StringPool &strings) : addresses(strings), keys(strings) {}
+    AddressCache addresses;
+    RequestKeys keys;
+    HttpErrIndex httpErr;
+    W3cDigest w3c;
+    std::vector<LogRef> w3cForTransaction; // by transaction index; invalid = no W3C line matched
+    std::uint64_t w3cMatches = 0;
+
+    LogRef w3cOf(TransactionId t) const
+    {
+        return t.value < w3cForTransaction.size() ? w3cForTransaction[t.value] : LogRef{};
+    }
+};
+
+// Builds the correlation, sets Source::clockOffset (estimated or given) and fills
+// Analysis::clockOffsets. Safe on any analysis (logs only, captures only, nothing).
+Correlation correlate(Analysis &analysis, const CorrelateOptions &options, const CancelToken &cancel);
+
+// Aligned time of a capture/export source's timestamp (its clock offset applied).
+inline TimeUs alignedTime(const Analysis &a, SourceId source, TimeUs t)
+{
+    return t == kNoTime || !source.valid() ? t : t + a.source(source).clockOffset;
+}
+
+} // namespace hs::kb

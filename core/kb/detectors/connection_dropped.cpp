@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+// connection-dropped: HTTPERR Connection_Dropped / Connection_Dropped_List_Full (KB937692) — the
+// client went away before HTTP.sys finished the response and its logging. W3C rows with a
+// connection-abort sc-win32-status (64, 1236, …) at the same time, or captured connections the
+// client closed before the answer, corroborate. W3C aborts alone are only a low-confidence note:
+// users cancel downloads every day.
+#include "kb/detectors/detectors.h"
+#include "kb/detectors/reason_groups.h"
+#include "kb/evidence.h"
+
+namespace hs::kb {
+namespace {
+
+class ConnectionDropped final : public ReasonGroupDetector {
+public:
+    using ReasonGroupDetector::ReasonGroupDetector;
+
+    void finish(DetectContext &ctx, std::vector<Finding> &out) override
+    {
+        const std::size_t before = out.size();
+        ReasonGroupDetector::finish(ctx, out);
+        if (out.size() == before)
+            w3cOnly(ctx, out);
+    }
+
+protected:
+    Corroboration corroborate(DetectContext &ctx, std::string_view, std::span<const LogRef> lines,
+                              FindingBuilder &b) override
+    {
+        Corroboration c;
+        const Finding &f = b.finding();
+        const TimeUs from = f.first - 5 * kUsPerMinute, to = f.last + 5 * kUsPerMinute;
+        std::uint64_t aborted = 0;
+        for (const auto &[code, group] : ctx.corr.w3c.byWin32) {
+            if (group.last < from || group.first > to)
+                continue;
+            std::size_t cited = 0;
+            for (const LogRef &ref : group.samples) {
+                const AccessRecord &r = accessRecord(ctx.analysis, ref);
+                if (r.time < from || r.time > to)
+                    continue;
+                ++aborted;
+                if (cited++ < 2)
+                    b.addEvidence(logEvidence(ctx, ref));
+            }
+        }
+        std::uint64_t clientClosed = 0;
+        for (const ConnectionId id : linkedConnections(ctx, lines)) {
+            const Connection &conn = ctx.analysis.connections[id.value];
+            if (conn.end.by == Peer::Client && conn.end.unansweredRequests > 0) {
+                ++clientClosed;
+                if (clientClosed <= 3)
+                    b.addEvidence(
+                        connectionEvidence(ctx, conn, conn.end.frame, conn.end.time,
+                                           std::string(conn.end.kind == ConnectionEnd::Kind::Rst ? "RST" : "FIN") +
+                                               " from the client with " + std::to_string(conn.end.unansweredRequests) +
+                                               " request(s) unanswered"));
+            }
+        }
+        c.items = aborted + clientClosed;
+        if (clientClosed)
+            c.note = std::to_string(clientClosed) + " captured connection(s) on the same 4-tuples closed by the client "
+                                                    "before the response";
+        if (aborted)
+            c.note += std::string(c.note.empty() ? "" : "; ") +
+                      "W3C rows with a connection-abort sc-win32-status in the same period";
+        return c;
+    }
+
+private:
+    void w3cOnly(DetectContext &ctx, std::vector<Finding> &out)
+    {
+        std::uint64_t total = 0;
+        for (const auto &[code, group] : ctx.corr.w3c.byWin32)
+            total += group.count;
+        if (total < static_cast<std::uint64_t>(entry().param("w3c_min_count", 50)))
+            return;
+        FindingBuilder b(entry());
+        std::string breakdown;
+        for (const auto &[code, group] : ctx.corr.w3c.byWin32) {
+            b.coverTime(group.first);
+            b.coverTime(group.last);
+            const Win32Entry *w = ctx.kb.win32(code);
+            breakdown += (breakdown.empty() ? "" : ", ") + std::to_string(group.count) + " × " + std::to_string(code) +
+                         (w ? " (" + w->symbol + ")" : "");
+            for (std::size_t i = 0; i < group.samples.size() && i < 3; ++i)
+                b.addEvidence(logEvidence(ctx, group.samples[i]));
+        }
+        b.setSeverity(Severity::Info);
+        b.setCount(total);
+        b.setConfidence(Confidence::Low,
+                        "only W3C sc-win32-status codes, which many harmless client aborts also produce; "
+                        "no HTTPERR Connection_Dropped lines");
+        b.setSummary("W3C rows ended with a connection-abort status: " + breakdown +
+                     ". The client or a load balancer went away before the response was fully sent. Without "
+                     "HTTPERR Connection_Dropped lines this is usually users cancelling or proxies resetting "
+                     "after the last byte.");
+        out.push_back(b.take());
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Detector> makeConnectionDropped(const SymptomEntry &entry)
+{
+    return std::make_unique<ConnectionDropped>(entry);
+}
+
+} // namespace hs::kb

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+#include "kb/detectors/reason_groups.h"
+
+#include "kb/evidence.h"
+#include "kb/spikes.h"
+#include "stats/summaries.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace hs::kb {
+namespace {
+
+std::string countedList(const std::vector<CountedValue> &values)
+{
+    std::string out;
+    for (const auto &v : values) {
+        if (!out.empty())
+            out += ", ";
+        out += v.value + " (" + std::to_string(v.count) + ")";
+    }
+    return out;
+}
+
+std::vector<CountedValue> top(const DetectContext &ctx, const std::unordered_map<StrId, std::uint64_t> &counts,
+                              std::size_t n)
+{
+    std::unordered_map<std::string, std::uint64_t> byText;
+    for (const auto &[id, count] : counts)
+        if (id != kEmptyStr)
+            byText[std::string(ctx.str(id))] += count;
+    return topValues(byText, n);
+}
+
+std::string httpErrKey(const DetectContext &ctx, const HttpErrRecord &r)
+{
+    const IpAddress &client = ctx.corr.addresses.resolve(r.clientIp);
+    const IpAddress &server = ctx.corr.addresses.resolve(r.serverIp);
+    if (!client.valid() || !server.valid() || !r.clientPort || !r.serverPort)
+        return {};
+    return connectionKey(Endpoint{client, r.clientPort}, Endpoint{server, r.serverPort});
+}
+
+} // namespace
+
+std::vector<ConnectionId> ReasonGroupDetector::linkedConnections(const DetectContext &ctx,
+                                                                 std::span<const LogRef> lines)
+{
+    std::vector<ConnectionId> out;
+    std::unordered_set<std::uint32_t> seen;
+    if (ctx.corr.httpErr.connectionOfLine.empty())
+        return out;
+    for (const LogRef &ref : lines) {
+        const ConnectionId c = ctx.corr.httpErr.connectionOf(ref);
+        if (c.valid() && seen.insert(c.value).second)
+            out.push_back(c);
+    }
+    return out;
+}
+
+Corroboration ReasonGroupDetector::corroborate(DetectContext &, std::string_view, std::span<const LogRef>,
+                                               FindingBuilder &)
+{
+    return {};
+}
+
+void ReasonGroupDetector::finish(DetectContext &ctx, std::vector<Finding> &out)
+{
+    const SymptomEntry &e = entry();
+    for (const std::string &reasonName : e.httpErrReasons) {
+        const std::span<const LogRef> lines = ctx.corr.httpErr.reason(ctx.analysis, reasonName);
+        if (lines.empty())
+            continue;
+        FindingBuilder b(e);
+        Finding &f = b.finding();
+        if (e.httpErrReasons.size() > 1)
+            f.title += " — " + reasonName;
+
+        std::unordered_map<StrId, std::uint64_t> clients, uris, queues;
+        std::map<std::uint16_t, std::uint64_t> statuses;
+        std::vector<TimeUs> times;
+        times.reserve(lines.size());
+        for (const LogRef &ref : lines) {
+            const HttpErrRecord &r = httpErrRecord(ctx.analysis, ref);
+            times.push_back(r.time);
+            b.coverTime(r.time);
+            ++clients[r.clientIp];
+            if (r.uri != kEmptyStr)
+                ++uris[r.uri];
+            if (r.queue != kEmptyStr)
+                ++queues[r.queue];
+            ++statuses[r.status];
+            if (f.connections.size() < FindingBuilder::kMaxConnections) {
+                const ConnectionId linked = ctx.corr.httpErr.connectionOf(ref);
+                if (linked.valid())
+                    b.addConnection(ctx.analysis.connections[linked.value]);
+                else if (const std::string key = httpErrKey(ctx, r); !key.empty())
+                    b.addConnectionKey(key);
+            }
+        }
+        const auto topClients = top(ctx, clients, 5);
+        const auto topUris = top(ctx, uris, 5);
+        const auto topQueues = top(ctx, queues, 3);
+        for (const auto &c : topClients)
+            b.addClient(c.value);
+
+        SpikeSettings spikeSettings;
+        spikeSettings.factor = e.param("spike_factor", spikeSettings.factor);
+        spikeSettings.minCount = static_cast<std::uint64_t>(e.param("spike_min_count", 10));
+        const auto spikes = findSpikes(times, ctx.corr.httpErr.first, ctx.corr.httpErr.last, spikeSettings);
+
+        // Evidence: the first line, each spike's first line, the last line.
+        std::vector<LogRef> cited;
+        const auto cite = [&](LogRef ref) {
+            if (std::find(cited.begin(), cited.end(), ref) == cited.end())
+                cited.push_back(ref);
+        };
+        cite(lines.front());
+        for (std::size_t s = 0; s < spikes.size() && s < 3; ++s)
+            for (const LogRef &ref : lines)
+                if (const TimeUs t = httpErrRecord(ctx.analysis, ref).time; t >= spikes[s].start && t < spikes[s].end) {
+                    cite(ref);
+                    break;
+                }
+        cite(lines.back());
+        for (const LogRef &ref : cited)
+            b.addEvidence(logEvidence(ctx, ref));
+        f.evidenceTotal = lines.size(); // every line is evidence; a few are cited
+
+        const Corroboration extra = corroborate(ctx, reasonName, lines, b);
+
+        const std::uint64_t significant = static_cast<std::uint64_t>(e.param("significant_count", 1));
+        const bool isSignificant = lines.size() >= significant || !spikes.empty();
+        b.setSeverity(isSignificant ? e.severity : e.quietSeverity);
+        b.setCount(lines.size());
+        if (extra.items > 0)
+            b.setConfidence(Confidence::High, "HTTPERR reason " + reasonName + " and " + extra.note);
+        else
+            b.setConfidence(Confidence::Medium,
+                            "HTTPERR reason " + reasonName + " is explicit; no other source covers these requests");
+
+        std::string summary = std::to_string(lines.size()) + " HTTPERR line" + (lines.size() == 1 ? "" : "s") +
+                              " with s-reason " + reasonName;
+        if (f.first != kNoTime)
+            summary += " from " + formatHuman(f.first) + " to " + formatHuman(f.last) + " UTC";
+        summary += ".";
+        if (const ReasonEntry *re = ctx.kb.reason(reasonName); re && !re->meaning.empty())
+            summary += " " + re->meaning;
+        if (!topClients.empty())
+            summary += " Top clients: " + countedList(topClients) + ".";
+        if (!topUris.empty())
+            summary += " Top URIs: " + countedList(topUris) + ".";
+        if (!topQueues.empty())
+            summary += " Queues (app pools): " + countedList(topQueues) + ".";
+        if (!spikes.empty()) {
+            summary += " Spikes: ";
+            for (std::size_t s = 0; s < spikes.size() && s < 3; ++s)
+                summary += (s ? "; " : "") + describeSpike(spikes[s]);
+            summary += ".";
+        } else if (!isSignificant) {
+            summary += " Few lines and no burst: background level, not an incident by itself.";
+        }
+        if (!extra.note.empty())
+            summary += " Also: " + extra.note + ".";
+        b.setSummary(std::move(summary));
+        out.push_back(b.take());
+    }
+}
+
+} // namespace hs::kb
