@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // httpsleuth-cli: the headless front-end. Links the core only.
+#include "cli/cli_kb.h"
 #include "cli/cli_options.h"
 #include "cli/cli_progress.h"
 #include "cli/cli_summary.h"
@@ -132,7 +133,7 @@ int main(int argc, char **argv)
     case hs::cli::Command::Help: std::cout << hs::cli::usageText(); return 0;
     case hs::cli::Command::Version: std::cout << "httpsleuth-cli " << hs::kVersion << "\n"; return 0;
     case hs::cli::Command::Formats: return runFormats();
-    case hs::cli::Command::Kb: std::cerr << "httpsleuth-cli: the knowledge base is not part of this build\n"; return 2;
+    case hs::cli::Command::Kb: return hs::cli::runKb(o.kbId, std::cout, std::cerr);
     case hs::cli::Command::Analyze: return runAnalyze(o);
     }
     return 2;
