@@ -5,6 +5,8 @@
 #include "formats/httperr_reader.h"
 #include "formats/iis_native_reader.h"
 #include "formats/ncsa_reader.h"
+#include "formats/pcap_reader.h"
+#include "formats/pcapng_reader.h"
 #include "formats/registry.h"
 #include "formats/w3c_reader.h"
 
@@ -13,6 +15,9 @@ namespace hs {
 FormatRegistry FormatRegistry::createDefault()
 {
     FormatRegistry r;
+    // Magic readers first (the registry probes all of them before any heuristic): exact answers.
+    r.add(std::make_unique<PcapReader>());
+    r.add(std::make_unique<PcapngReader>());
     // Heuristic readers compete by score; HTTPERR before W3C only matters for equal scores, and
     // their directive checks exclude each other (s-reason decides).
     r.add(std::make_unique<HttpErrReader>());

@@ -3,6 +3,7 @@
 
 #include "capture/net/capture_session.h"
 #include "capture/net/http_stream_sink.h"
+#include "model/string_pool.h"
 
 namespace hs::net {
 
@@ -11,8 +12,10 @@ void readCapture(ReadContext &ctx, const CaptureParser &parse)
     Source &source = ctx.source;
     if (!source.capture)
         source.capture = std::make_unique<CaptureData>();
+    InternCache strings(ctx.strings); // this reader's thread: header values rarely reach the pool's lock
     HttpConversationOptions http;
     http.headArenaBudget = ctx.options.headArenaBudget;
+    http.internCache = &strings;
     HttpSinkFactory factory(ctx.strings, *source.capture, http);
     CaptureSession session(source, factory, true);
     CaptureReadControl control(&ctx.cancel, &ctx.progress);

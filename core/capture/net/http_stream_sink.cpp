@@ -8,16 +8,13 @@ class HttpStreamSink final : public TcpStreamSink {
 public:
     HttpStreamSink(StringPool &strings, CaptureData &out, Connection &connection, std::uint32_t index,
                    const HttpConversationOptions &options)
-        : conversation_(strings, out, connection, index, options), out_(out)
+        : conversation_(strings, out, connection, index, options), out_(out), connection_(connection)
     {
     }
 
     void onData(Dir dir, std::string_view bytes, TimeUs time, std::uint64_t frame) override
     {
-        if (!sawData_) {
-            sawData_ = true;
-            tls_ = looksLikeTlsRecord(bytes);
-        }
+        sawData_ = true;
         conversation_.onData(dir, bytes, time, frame);
     }
     void onGap(Dir dir, std::uint64_t length, TimeUs time, std::uint64_t frame) override
@@ -31,7 +28,7 @@ public:
         conversation_.finish(time);
         if (sawData_ && !conversation_.mayBeHttp()) {
             ++out_.nonHttpConnections;
-            if (tls_)
+            if (connection_.protocol == AppProtocol::Tls)
                 ++out_.tlsConnections;
         }
     }
@@ -40,21 +37,11 @@ public:
 private:
     HttpConversation conversation_;
     CaptureData &out_;
+    const Connection &connection_;
     bool sawData_ = false;
-    bool tls_ = false;
 };
 
 } // namespace
-
-bool looksLikeTlsRecord(std::string_view bytes) noexcept
-{
-    if (bytes.size() < 3)
-        return false;
-    const auto type = static_cast<unsigned char>(bytes[0]);
-    const auto major = static_cast<unsigned char>(bytes[1]);
-    const auto minor = static_cast<unsigned char>(bytes[2]);
-    return type >= 20 && type <= 23 && major == 3 && minor <= 4;
-}
 
 HttpSinkFactory::HttpSinkFactory(StringPool &strings, CaptureData &out, HttpConversationOptions options)
     : strings_(strings), out_(out), options_(options)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Adapts TCP reassembly to the HTTP layer: one HttpConversation per connection, and the counts of
-// connections that turned out not to be HTTP (TLS among them).
+// connections that turned out not to be HTTP (TLS among them, as the HTTP layer recognises it).
 #pragma once
 
 #include "capture/http/http_conversation.h"
@@ -19,9 +19,5 @@ private:
     CaptureData &out_;
     HttpConversationOptions options_;
 };
-
-// A TLS record header (handshake, alert, change-cipher-spec or application data, version 3.x):
-// how HTTPS shows up when the capture has no keys.
-bool looksLikeTlsRecord(std::string_view bytes) noexcept;
 
 } // namespace hs::net

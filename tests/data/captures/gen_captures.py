@@ -335,6 +335,20 @@ def wraparound():
               c.frames(Ethernet()), Ethernet())
 
 
+def time_disorder():
+    late = TcpConversation(("10.0.0.8", 54000), SERVER)
+    late.handshake(T0 + 1 * S)
+    late.client_send(get("/late"), T0 + 1 * S + 10 * MS)
+    late.server_send(ok(b"late"), T0 + 1 * S + 20 * MS)
+    early = TcpConversation(("10.0.0.9", 55000), SERVER)
+    early.handshake(T0)
+    early.client_send(get("/early"), T0 + 10 * MS)
+    early.server_send(ok(b"early"), T0 + 20 * MS)
+    frames = late.frames(Ethernet()) + early.frames(Ethernet())  # file order != time order
+    save_pcap("time-disorder.pcap", "Two captures concatenated without merging: the later conversation's "
+              "frames come first in the file.", frames, Ethernet())
+
+
 # -- damaged files -----------------------------------------------------------------------------
 def base_frames():
     c = TcpConversation(CLIENT, SERVER)
@@ -484,6 +498,7 @@ def main():
     tls_and_http()
     ip_fragments()
     wraparound()
+    time_disorder()
     damaged_pcaps()
     damaged_pcapngs()
     seeds()

@@ -198,6 +198,7 @@ class Segment:
     fragment_mtu: int = 0
     fragment_reverse: bool = False
     order: int = 0
+    fragment_offsets: List[int] = field(default_factory=list)
 
     def describe(self) -> str:
         c = self.conv
@@ -350,6 +351,9 @@ class TcpConversation:
             return [ipv4_packet(src, dst, 6, tcp, ident)]
         step = max(8, ((seg.fragment_mtu - (48 if self.ipv6 else 20)) // 8) * 8)
         pieces = []
+        seg.fragment_offsets = list(range(0, len(tcp), step))
+        if seg.fragment_reverse:
+            seg.fragment_offsets.reverse()
         for off in range(0, len(tcp), step):
             part = tcp[off:off + step]
             more = off + step < len(tcp)
@@ -369,7 +373,7 @@ class TcpConversation:
             for i, p in enumerate(packets):
                 note = seg.describe()
                 if len(packets) > 1:
-                    note += "  [IP fragment %d/%d]" % (i + 1, len(packets))
+                    note += "  [IP fragment at offset %d, %d of %d sent]" % (seg.fragment_offsets[i], i + 1, len(packets))
                 out.append(Frame(seg.time_ns + i * US, link.wrap(p, seg.from_client, self), note=note))
         return out
 
