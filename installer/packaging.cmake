@@ -58,10 +58,10 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 if(TARGET httpsleuth)
-  # Loaded as plugins, so no linker dependency shows them: the xcb/Wayland platform plugins (only
-  # Recommended by libqt6gui6, so missing on --no-install-recommends systems and then the GUI cannot
-  # start) and the SVG icon engine and image format (in libqt6svg6 on Debian 12).
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6")
+  # Loaded as a plugin, so no linker dependency shows it: the xcb/Wayland platform plugins, only
+  # Recommended by libqt6gui6 and so missing on --no-install-recommends systems, where the GUI then
+  # cannot start. (The GUI draws its SVG icons with QSvgRenderer, so libqt6svg6 comes from shlibdeps.)
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins")
   # Desktop integration: the icon theme the icons go into, and the tools whose dpkg triggers refresh the
   # MIME and desktop databases after installation.
   set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "hicolor-icon-theme, shared-mime-info, desktop-file-utils")
