@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "formats/httperr_reader.h"
 
+#include "formats/column_interner.h"
 #include "formats/directive_log.h"
 #include "formats/text_scan.h"
 #include "formats/w3c_fields.h"
@@ -103,7 +104,7 @@ class ChunkParser {
 public:
     ChunkParser(const std::vector<CompiledLayout> &layouts, std::size_t defaultLayout, const DirectiveScan &scan,
                 StringPool &pool, ChunkOutput<HttpErrRecord> &out, const ChunkState &state)
-        : layouts_(layouts), defaultLayout_(defaultLayout), scan_(scan), cache_(pool), out_(out), layout_(state.layout)
+        : layouts_(layouts), defaultLayout_(defaultLayout), scan_(scan), cols_(pool), out_(out), layout_(state.layout)
     {
     }
 
@@ -137,11 +138,12 @@ private:
                             text::groupThousands(kMaxLineBytes) + ")");
             return;
         }
-        if (std::memchr(line.data(), '\0', line.size())) {
+        const LineScan scan = scanFields(line, parts_.data(), parts_.size());
+        if (scan.hasNul) {
             out_.reject(lineNo, "binary", "line contains NUL bytes (binary data, not a log line)");
             return;
         }
-        std::size_t n = splitFields(line, parts_.data(), parts_.size());
+        std::size_t n = scan.fields;
         const bool assumed = layout_ < 0;
         const CompiledLayout &layout = layouts_[assumed ? defaultLayout_ : static_cast<std::size_t>(layout_)];
         const std::size_t declared = layout.kinds.size();
@@ -182,12 +184,12 @@ private:
                     return;
                 }
                 break;
-            case ErrField::ClientIp: rec.clientIp = dash ? kEmptyStr : cache_.intern(v); break;
-            case ErrField::ServerIp: rec.serverIp = dash ? kEmptyStr : cache_.intern(v); break;
-            case ErrField::Method: rec.method = dash ? kEmptyStr : cache_.intern(v); break;
-            case ErrField::Uri: rec.uri = dash ? kEmptyStr : cache_.intern(v); break;
-            case ErrField::Reason: rec.reason = dash ? kEmptyStr : cache_.intern(v); break;
-            case ErrField::Queue: rec.queue = dash ? kEmptyStr : cache_.intern(v); break;
+            case ErrField::ClientIp: rec.clientIp = dash ? kEmptyStr : cols_.intern(i, v); break;
+            case ErrField::ServerIp: rec.serverIp = dash ? kEmptyStr : cols_.intern(i, v); break;
+            case ErrField::Method: rec.method = dash ? kEmptyStr : cols_.intern(i, v); break;
+            case ErrField::Uri: rec.uri = dash ? kEmptyStr : cols_.intern(i, v); break;
+            case ErrField::Reason: rec.reason = dash ? kEmptyStr : cols_.intern(i, v); break;
+            case ErrField::Queue: rec.queue = dash ? kEmptyStr : cols_.intern(i, v); break;
             case ErrField::Version: rec.version = dash ? HttpVersion::Unknown : parseHttpVersion(v); break;
             case ErrField::ClientPort: number(v, rec.clientPort, lineNo, "c-port"); break;
             case ErrField::ServerPort: number(v, rec.serverPort, lineNo, "s-port"); break;
@@ -242,7 +244,7 @@ private:
     const std::vector<CompiledLayout> &layouts_;
     std::size_t defaultLayout_;
     const DirectiveScan &scan_;
-    InternCache cache_;
+    ColumnInterner cols_;
     ChunkOutput<HttpErrRecord> &out_;
     int layout_ = -1;
     std::string_view lastDateText_;

@@ -29,20 +29,19 @@ inline std::string_view trim(std::string_view s) noexcept
     return s;
 }
 
-// Unsigned decimal; false on empty, non-digits or overflow.
+// Unsigned decimal; false on empty, non-digits or overflow. Up to 19 digits cannot overflow 64 bits,
+// so the loop needs no per-digit overflow check (this runs several times per log line).
 template <typename T>
 inline bool parseUnsigned(std::string_view s, T &out) noexcept
 {
-    if (s.empty() || s.size() > 20)
+    if (s.empty() || s.size() > 19)
         return false;
     std::uint64_t v = 0;
     for (const char c : s) {
-        if (c < '0' || c > '9')
+        const auto d = static_cast<unsigned>(static_cast<unsigned char>(c) - '0');
+        if (d > 9)
             return false;
-        const std::uint64_t next = v * 10 + static_cast<unsigned>(c - '0');
-        if (next < v)
-            return false;
-        v = next;
+        v = v * 10 + d;
     }
     if (v > static_cast<std::uint64_t>(static_cast<T>(~T{0})))
         return false;

@@ -6,6 +6,12 @@
 #include "formats/text_scan.h"
 
 #include <array>
+#include <bit>
+
+#if defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
+#include <emmintrin.h>
+#define HS_HAVE_SSE2 1
+#endif
 
 namespace hs {
 
@@ -96,22 +102,61 @@ const std::vector<KnownLayout> &knownW3cLayouts()
     return kLayouts;
 }
 
+LineScan scanFields(std::string_view line, std::string_view *out, std::size_t capacity) noexcept
+{
+    // The hottest loop of log ingestion: find every space of a line. With SSE2 (all x86-64) 16 bytes
+    // are compared at once and the set bits of the mask are the separators; the same loads tell
+    // whether the line holds NULs or non-ASCII bytes.
+    const char *p = line.data();
+    const std::size_t size = line.size();
+    LineScan scan;
+    std::size_t n = 0;
+    std::size_t start = 0;
+    std::size_t i = 0;
+#if defined(HS_HAVE_SSE2)
+    const __m128i space = _mm_set1_epi8(' ');
+    const __m128i zero = _mm_setzero_si128();
+    __m128i nuls = zero;
+    int high = 0;
+    for (; i + 16 <= size; i += 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        nuls = _mm_or_si128(nuls, _mm_cmpeq_epi8(chunk, zero));
+        high |= _mm_movemask_epi8(chunk);
+        auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, space)));
+        while (mask) {
+            const std::size_t end = i + static_cast<std::size_t>(std::countr_zero(mask));
+            if (n < capacity)
+                out[n] = std::string_view(p + start, end - start);
+            ++n;
+            start = end + 1;
+            mask &= mask - 1;
+        }
+    }
+    scan.hasNul = _mm_movemask_epi8(nuls) != 0;
+    scan.hasHighBytes = high != 0;
+#endif
+    for (; i < size; ++i) {
+        const char c = p[i];
+        if (c == ' ') {
+            if (n < capacity)
+                out[n] = std::string_view(p + start, i - start);
+            ++n;
+            start = i + 1;
+        } else if (c == '\0') {
+            scan.hasNul = true;
+        } else if (static_cast<unsigned char>(c) & 0x80) {
+            scan.hasHighBytes = true;
+        }
+    }
+    if (n < capacity)
+        out[n] = std::string_view(p + start, size - start);
+    scan.fields = n + 1;
+    return scan;
+}
+
 std::size_t splitFields(std::string_view line, std::string_view *out, std::size_t capacity) noexcept
 {
-    std::size_t n = 0;
-    const char *p = line.data();
-    const char *end = p + line.size();
-    for (;;) {
-        const char *sp = static_cast<const char *>(std::memchr(p, ' ', static_cast<std::size_t>(end - p)));
-        const char *fieldEnd = sp ? sp : end;
-        if (n < capacity)
-            out[n] = std::string_view(p, static_cast<std::size_t>(fieldEnd - p));
-        ++n;
-        if (!sp)
-            break;
-        p = sp + 1;
-    }
-    return n;
+    return scanFields(line, out, capacity).fields;
 }
 
 std::size_t splitFieldsQuoted(std::string_view line, std::string_view *out, std::size_t capacity, std::string &scratch)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "formats/w3c_reader.h"
 
+#include "formats/column_interner.h"
 #include "formats/directive_log.h"
 #include "formats/text_scan.h"
 #include "formats/w3c_fields.h"
@@ -122,7 +123,7 @@ class ChunkParser {
 public:
     ChunkParser(const ParserSettings &settings, StringPool &pool, ChunkOutput<AccessRecord> &out,
                 const ChunkState &state)
-        : s_(settings), cache_(pool), uaCache_(pool), out_(out), layout_(state.layout)
+        : s_(settings), cols_(pool), uaCache_(pool), out_(out), layout_(state.layout)
     {
         setDateDirective(state.date);
         setGmtOffset(state.gmtOffset);
@@ -178,9 +179,11 @@ private:
 
     // Picks the layout for a line and fills parts_: the declared one with IIS's single-space
     // split, then the declared one with the W3C draft's quote-aware split, then an IIS default set.
-    const CompiledLayout *chooseLayout(std::string_view line, std::size_t &n, std::uint64_t lineNo)
+    const CompiledLayout *chooseLayout(std::string_view line, std::size_t &n, std::uint64_t lineNo,
+                                       const LineScan &scan)
     {
-        n = splitFields(line, parts_.data(), parts_.size());
+        quotedLine_ = false;
+        n = scan.fields;
         const CompiledLayout *declared = layout_ >= 0 ? &s_.layouts[static_cast<std::size_t>(layout_)] : nullptr;
         if (declared && !declared->kinds.empty()) {
             const std::size_t want = declared->kinds.size();
@@ -191,6 +194,7 @@ private:
             std::size_t q = splitFieldsQuoted(line, parts_.data(), parts_.size(), scratch_);
             if (q == want) {
                 n = q;
+                quotedLine_ = true;
                 tally.add("split-quoted", "had quoted values or several spaces between fields (W3C draft syntax)",
                           lineNo);
                 return declared;
@@ -219,12 +223,13 @@ private:
                             text::groupThousands(kMaxLineBytes) + ")");
             return;
         }
-        if (std::memchr(line.data(), '\0', line.size())) {
+        const LineScan scan = scanFields(line, parts_.data(), parts_.size());
+        if (scan.hasNul) {
             out_.reject(lineNo, "binary", "line contains NUL bytes (binary data, not a log line)");
             return;
         }
         std::size_t n = 0;
-        const CompiledLayout *layout = chooseLayout(line, n, lineNo);
+        const CompiledLayout *layout = chooseLayout(line, n, lineNo, scan);
         if (!layout) {
             if (layout_ < 0)
                 out_.reject(lineNo, "no-fields",
@@ -242,7 +247,7 @@ private:
         rec.layout = static_cast<std::uint16_t>(std::min<std::size_t>(layout->layoutIndex, 0xffff));
         if (layout->assumed)
             rec.flags |= kRecordGuessedLayout;
-        if (!text::isAscii(line) && !text::isValidUtf8(line))
+        if (scan.hasHighBytes && !text::isValidUtf8(line))
             rec.flags |= kRecordNonUtf8;
         std::optional<std::int64_t> days;
         std::optional<text::TimeOfDay> tod;
@@ -268,12 +273,12 @@ private:
                 if (tod->hadFraction)
                     rec.flags |= kRecordMillisecondTime;
                 break;
-            case W3cField::ClientIp: rec.clientIp = dash ? kEmptyStr : cache_.intern(v); break;
-            case W3cField::ServerIp: rec.serverIp = dash ? kEmptyStr : cache_.intern(v); break;
-            case W3cField::Method: rec.method = dash ? kEmptyStr : cache_.intern(v); break;
-            case W3cField::UriStem: rec.uriStem = dash ? kEmptyStr : cache_.intern(v); break;
+            case W3cField::ClientIp: rec.clientIp = dash ? kEmptyStr : internColumn(i, v); break;
+            case W3cField::ServerIp: rec.serverIp = dash ? kEmptyStr : internColumn(i, v); break;
+            case W3cField::Method: rec.method = dash ? kEmptyStr : internColumn(i, v); break;
+            case W3cField::UriStem: rec.uriStem = dash ? kEmptyStr : internColumn(i, v); break;
             case W3cField::UserAgent: rec.userAgent = dash ? kEmptyStr : internUserAgent(v); break;
-            case W3cField::Host: rec.host = dash ? kEmptyStr : cache_.intern(v); break;
+            case W3cField::Host: rec.host = dash ? kEmptyStr : internColumn(i, v); break;
             case W3cField::Version: rec.version = dash ? HttpVersion::Unknown : parseHttpVersion(v); break;
             case W3cField::ServerPort: number(v, rec.serverPort, lineNo, "s-port"); break;
             case W3cField::Status: number(v, rec.status, lineNo, "sc-status"); break;
@@ -340,20 +345,36 @@ private:
         return d;
     }
 
+    // Quoted values were unescaped into scratch_, which the next line overwrites: they must not
+    // be remembered as a column's last value.
+    StrId internColumn(std::size_t column, std::string_view v)
+    {
+        return quotedLine_ ? cols_.cache().intern(v) : cols_.intern(column, v);
+    }
+
     StrId internUserAgent(std::string_view raw)
     {
         if (raw.find('+') == std::string_view::npos)
-            return cache_.intern(raw);
-        return uaCache_.internTransformed(raw, [this](std::string_view r) {
+            return quotedLine_ ? cols_.cache().intern(raw) : cols_.intern(kUserAgentColumn, raw);
+        if (!quotedLine_ && raw == lastUaRaw_)
+            return lastUaId_;
+        const StrId id = uaCache_.internTransformed(raw, [this](std::string_view r) {
             uaBuffer_.assign(r);
             std::replace(uaBuffer_.begin(), uaBuffer_.end(), '+', ' ');
             return std::string_view(uaBuffer_);
         });
+        if (!quotedLine_) {
+            lastUaRaw_ = raw;
+            lastUaId_ = id;
+        }
+        return id;
     }
 
     const ParserSettings &s_;
-    InternCache cache_;
+    static constexpr std::size_t kUserAgentColumn = 63;
+    ColumnInterner cols_;
     InternCache uaCache_;
+    bool quotedLine_ = false;
     ChunkOutput<AccessRecord> &out_;
     int layout_ = -1;
     std::optional<std::int64_t> dateDirectiveDays_;
@@ -364,6 +385,8 @@ private:
     std::array<std::string_view, kMaxFields> parts_{};
     std::string scratch_;
     std::string uaBuffer_;
+    std::string_view lastUaRaw_;
+    StrId lastUaId_ = kEmptyStr;
 };
 
 } // namespace

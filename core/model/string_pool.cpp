@@ -3,10 +3,25 @@
 
 #include "model/hash.h"
 
+#include <algorithm>
+#include <bit>
 #include <cstring>
 #include <stdexcept>
 
 namespace hs {
+
+namespace {
+
+// Block b covers entries [256 * (2^b - 1), 256 * (2^(b+1) - 1)).
+inline unsigned blockOf(std::uint32_t i, std::uint32_t &offset) noexcept
+{
+    const std::uint32_t scaled = (i >> 8) + 1;
+    const unsigned b = static_cast<unsigned>(std::bit_width(scaled)) - 1;
+    offset = i - (((1u << b) - 1) << 8);
+    return b;
+}
+
+} // namespace
 
 struct StringPool::Shard {
     mutable std::mutex mutex;
@@ -19,6 +34,7 @@ struct StringPool::Shard {
     char *arenaPos = nullptr;
     std::size_t arenaLeft = 0;
     std::size_t arenaBytes = 0;
+    std::size_t nextArena = 4096;
 
     ~Shard()
     {
@@ -31,8 +47,11 @@ struct StringPool::Shard {
         if (s.empty())
             return "";
         if (s.size() > arenaLeft) {
-            const std::size_t size = std::max<std::size_t>(s.size(), 256 * 1024);
-            arenas.push_back(std::make_unique<char[]>(size));
+            // Geometric growth from 4 KiB to 1 MiB; new char[] leaves the bytes uninitialised on
+            // purpose (make_unique<char[]> would zero them first).
+            const std::size_t size = std::max<std::size_t>(s.size(), nextArena);
+            nextArena = std::min<std::size_t>(nextArena * 2, 1u << 20);
+            arenas.emplace_back(new char[size]);
             arenaPos = arenas.back().get();
             arenaLeft = size;
             arenaBytes += size;
@@ -46,12 +65,28 @@ struct StringPool::Shard {
 
     Entry &entry(std::uint32_t i) const
     {
-        return blocks[i >> kBlockBits].load(std::memory_order_acquire)[i & ((1u << kBlockBits) - 1)];
+        std::uint32_t offset = 0;
+        const unsigned b = blockOf(i, offset);
+        return blocks[b].load(std::memory_order_acquire)[offset];
+    }
+
+    Entry &slotForNew(std::uint32_t i)
+    {
+        std::uint32_t offset = 0;
+        const unsigned b = blockOf(i, offset);
+        if (b >= kMaxBlocks)
+            throw std::length_error("string pool shard full");
+        Entry *block = blocks[b].load(std::memory_order_relaxed);
+        if (!block) {
+            block = new Entry[std::size_t{1} << (kFirstBlockBits + b)];
+            blocks[b].store(block, std::memory_order_release);
+        }
+        return block[offset];
     }
 
     void rehash()
     {
-        const std::size_t newSize = index.empty() ? 1024 : index.size() * 2;
+        const std::size_t newSize = index.empty() ? 64 : index.size() * 2;
         std::vector<std::uint32_t> fresh(newSize, 0);
         const std::size_t mask = newSize - 1;
         for (std::uint32_t i = 0; i < hashes.size(); ++i) {
@@ -72,8 +107,7 @@ StringPool::StringPool()
         s = std::make_unique<Shard>();
     // Entry 0 of shard 0 is the empty string, so StrId 0 == "". It is never in the hash index.
     Shard &first = *shards_[0];
-    first.blocks[0].store(new Entry[1u << kBlockBits], std::memory_order_release);
-    first.blocks[0].load()[0] = Entry{"", 0};
+    first.slotForNew(0) = Entry{"", 0};
     first.hashes.push_back(0);
     first.count.store(1, std::memory_order_release);
 }
@@ -106,12 +140,7 @@ StrId StringPool::intern(std::string_view text, std::uint64_t hash)
         pos = (pos + 1) & mask;
     }
     const std::uint32_t i = shard.count.load(std::memory_order_relaxed);
-    const std::uint32_t blockNo = i >> kBlockBits;
-    if (blockNo >= kMaxBlocks)
-        throw std::length_error("string pool shard full");
-    if (shard.blocks[blockNo].load(std::memory_order_relaxed) == nullptr)
-        shard.blocks[blockNo].store(new Entry[1u << kBlockBits], std::memory_order_release);
-    Entry &e = shard.blocks[blockNo].load(std::memory_order_relaxed)[i & ((1u << kBlockBits) - 1)];
+    Entry &e = shard.slotForNew(i);
     e.data = shard.store(text);
     e.size = static_cast<std::uint32_t>(text.size());
     shard.hashes.push_back(hash);
@@ -165,8 +194,10 @@ std::size_t StringPool::memoryBytes() const noexcept
     std::size_t n = 0;
     for (const auto &s : shards_) {
         std::lock_guard lock(s->mutex);
-        n += s->arenaBytes + s->index.size() * 4 + s->hashes.capacity() * 8 +
-             ((s->count + (1u << kBlockBits) - 1) >> kBlockBits) * (sizeof(Entry) << kBlockBits);
+        n += s->arenaBytes + s->index.size() * 4 + s->hashes.capacity() * 8;
+        for (unsigned b = 0; b < kMaxBlocks; ++b)
+            if (s->blocks[b].load(std::memory_order_relaxed))
+                n += sizeof(Entry) << (kFirstBlockBits + b);
     }
     return n;
 }

@@ -40,10 +40,14 @@ public:
     std::size_t memoryBytes() const noexcept;
 
 private:
-    static constexpr unsigned kShardBits = 6;
+    // 16 shards keep lock contention negligible on desktop core counts while an empty pool stays
+    // small (fuzzers and the GUI create many). Entry blocks double in size: block b holds
+    // 256 << b entries, so a shard never reallocates (reads stay lock-free) and small analyses
+    // allocate little.
+    static constexpr unsigned kShardBits = 4;
     static constexpr unsigned kShards = 1u << kShardBits;
-    static constexpr unsigned kBlockBits = 14;   // 16384 entries per block
-    static constexpr unsigned kMaxBlocks = 4096; // 64 M entries per shard
+    static constexpr unsigned kFirstBlockBits = 8;
+    static constexpr unsigned kMaxBlocks = 21; // 256 * (2^21 - 1) > 2^28 entries per shard
     struct Entry {
         const char *data;
         std::uint32_t size;

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "stats/summaries.h"
 
+#include "stats/id_counter.h"
+
 #include <algorithm>
+#include <array>
+#include <map>
+#include <memory>
 #include <unordered_map>
 
 namespace hs {
@@ -25,24 +30,66 @@ namespace {
 
 struct ReasonAcc {
     ReasonSummary summary;
-    std::unordered_map<StrId, std::uint64_t> clients;
-    std::unordered_map<StrId, std::uint64_t> uris;
+    IdCounter clients;
+    IdCounter uris;
 };
 
-std::vector<CountedValue> topIds(const Analysis &a, const std::unordered_map<StrId, std::uint64_t> &counts,
-                                 std::size_t n)
+// Ids are unique per text, so the top N can be chosen on ids; only the winners become strings.
+std::vector<CountedValue> topIds(const Analysis &a, const IdCounter &counts, std::size_t n)
 {
-    std::unordered_map<std::string, std::uint64_t> byText;
-    for (const auto &[id, count] : counts)
-        byText[std::string(a.str(id))] += count;
-    return topValues(byText, n);
+    std::vector<std::pair<StrId, std::uint64_t>> v = counts.items();
+    const std::size_t keep = std::min(n, v.size());
+    std::partial_sort(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(keep), v.end(),
+                      [&](const auto &x, const auto &y) {
+                          return x.second != y.second ? x.second > y.second : a.str(x.first) < a.str(y.first);
+                      });
+    std::vector<CountedValue> out;
+    out.reserve(keep);
+    for (std::size_t i = 0; i < keep; ++i)
+        out.push_back({std::string(a.str(v[i].first)), v[i].second});
+    return out;
 }
+
+// Status codes per record: a flat array for the 0..999 range (std::map per record was the cost).
+struct StatusTally {
+    std::array<std::uint64_t, 1000> counts{};
+    std::map<std::uint16_t, std::uint64_t> other;
+    void add(std::uint16_t status)
+    {
+        if (status < counts.size())
+            ++counts[status];
+        else
+            ++other[status];
+    }
+    void into(std::map<std::uint16_t, std::uint64_t> &out) const
+    {
+        for (std::size_t i = 0; i < counts.size(); ++i)
+            if (counts[i])
+                out[static_cast<std::uint16_t>(i)] += counts[i];
+        for (const auto &[k, v] : other)
+            out[k] += v;
+    }
+};
 
 } // namespace
 
 void computeSummaries(Analysis &analysis)
 {
-    std::unordered_map<StrId, ReasonAcc> reasons;
+    // Few distinct reasons: a small vector with a last-hit shortcut beats any hash map here.
+    std::vector<std::pair<StrId, ReasonAcc>> reasons;
+    std::size_t lastReason = 0;
+    auto accFor = [&](StrId reason) -> ReasonAcc & {
+        if (lastReason < reasons.size() && reasons[lastReason].first == reason)
+            return reasons[lastReason].second;
+        for (std::size_t i = 0; i < reasons.size(); ++i)
+            if (reasons[i].first == reason) {
+                lastReason = i;
+                return reasons[i].second;
+            }
+        reasons.emplace_back(reason, ReasonAcc{});
+        lastReason = reasons.size() - 1;
+        return reasons.back().second;
+    };
     analysis.statusSummaries.clear();
     for (const auto &src : analysis.sources) {
         if (src->first != kNoTime) {
@@ -54,11 +101,12 @@ void computeSummaries(Analysis &analysis)
         }
         StatusSummary status;
         status.source = src->id;
+        auto tally = std::make_unique<StatusTally>();
         if (src->log) {
-            src->log->access.forEach([&](const AccessRecord &r) { ++status.byStatus[r.status]; });
+            src->log->access.forEach([&](const AccessRecord &r) { tally->add(r.status); });
             src->log->httpErr.forEach([&](const HttpErrRecord &r) {
-                ++status.byStatus[r.status];
-                ReasonAcc &acc = reasons[r.reason];
+                tally->add(r.status);
+                ReasonAcc &acc = accFor(r.reason);
                 ReasonSummary &s = acc.summary;
                 ++s.count;
                 if (s.first == kNoTime || r.time < s.first)
@@ -66,9 +114,9 @@ void computeSummaries(Analysis &analysis)
                 if (s.last == kNoTime || r.time > s.last)
                     s.last = r.time;
                 ++s.statuses[r.status];
-                ++acc.clients[r.clientIp];
+                acc.clients.add(r.clientIp);
                 if (r.uri != kEmptyStr)
-                    ++acc.uris[r.uri];
+                    acc.uris.add(r.uri);
             });
         }
         if (src->capture) {
@@ -76,9 +124,10 @@ void computeSummaries(Analysis &analysis)
             for (std::uint32_t i = 0; i < c.transactionCount; ++i) {
                 const Transaction &t = analysis.transactions[c.firstTransaction + i];
                 if (t.hasResponse)
-                    ++status.byStatus[t.status];
+                    tally->add(t.status);
             }
         }
+        tally->into(status.byStatus);
         if (!status.byStatus.empty())
             analysis.statusSummaries.push_back(std::move(status));
     }

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// Interns the values of one log column. Most columns repeat the previous line's value (server IP,
+// method, version, s-reason, app pool), so comparing with it first skips hashing for them.
+// The remembered views point into the bytes being parsed, which stay alive for the whole chunk;
+// values from a temporary buffer must go through the InternCache directly.
+#pragma once
+
+#include "model/string_pool.h"
+
+#include <array>
+#include <cstring>
+#include <string_view>
+
+namespace hs {
+
+class ColumnInterner {
+public:
+    explicit ColumnInterner(StringPool &pool) : cache_(pool) {}
+
+    StrId intern(std::size_t column, std::string_view value)
+    {
+        Last &last = last_[column % kColumns];
+        if (last.data && value.size() == last.size && std::memcmp(value.data(), last.data, value.size()) == 0)
+            return last.id;
+        const StrId id = cache_.intern(value);
+        last = Last{value.data(), static_cast<std::uint32_t>(value.size()), id};
+        return id;
+    }
+
+    // For values that do not live in the parsed bytes (unescaped quotes, decoded text).
+    InternCache &cache() noexcept { return cache_; }
+
+private:
+    static constexpr std::size_t kColumns = 64;
+    struct Last {
+        const char *data = nullptr;
+        std::uint32_t size = 0;
+        StrId id = kEmptyStr;
+    };
+    InternCache cache_;
+    std::array<Last, kColumns> last_{};
+};
+
+} // namespace hs

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Log ingestion benchmark: times `httpsleuth-cli analyze --json /dev/null` on ~1 GB of W3C and
+# ~1 GB of HTTPERR (one big file each: parallel within a file; and a folder of 8 files: parallel
+# across files), with peak anonymous memory, next to lnav and GoAccess when they are installed.
+#
+#   tests/bench/logs/bench_logs.sh [BUILD_DIR] [DATA_DIR]     (data is generated once, ~2.5 GB)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+build="${1:-$root/build}"
+data="${2:-$root/tests/bench/data/logs}"
+cli="$build/app/httpsleuth-cli"
+measure="$here/../measure.py"
+[ -x "$cli" ] || { echo "build first: $cli missing" >&2; exit 1; }
+
+if [ ! -d "$data/one" ]; then
+  echo "generating benchmark logs in $data (once)" >&2
+  python3 "$here/gen_big_logs.py" "$data/one" --w3c-mb 1024 --httperr-mb 1024 --files 1
+  python3 "$here/gen_big_logs.py" "$data/many" --w3c-mb 1024 --httperr-mb 0 --files 8
+fi
+w3c="$data/one/W3SVC1/u_ex261121.log"
+err="$data/one/HTTPERR/httperr1.log"
+size() { du -sb "$1" | cut -f1; }
+# Warm the page cache so every tool reads from memory, as the 2nd run of any tool would.
+cat "$w3c" "$err" "$data"/many/W3SVC1/* >/dev/null
+
+echo "# $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), httpsleuth $("$cli" --version | cut -d' ' -f2)"
+python3 "$measure" "httpsleuth W3C 1 file" "$(size "$w3c")" -- "$cli" analyze --quiet --json /dev/null "$w3c"
+python3 "$measure" "httpsleuth W3C 8 files" "$(size "$data/many")" -- "$cli" analyze --quiet --json /dev/null "$data/many"
+python3 "$measure" "httpsleuth HTTPERR 1 file" "$(size "$err")" -- "$cli" analyze --quiet --json /dev/null "$err"
+python3 "$measure" "httpsleuth W3C+HTTPERR" "$(size "$data/one")" -- "$cli" analyze --quiet --json /dev/null "$data/one"
+if command -v lnav >/dev/null; then
+  python3 "$measure" "lnav W3C 1 file" "$(size "$w3c")" -- lnav -n -c ';SELECT count(*) FROM w3c_log' "$w3c"
+fi
+if command -v goaccess >/dev/null; then
+  python3 "$measure" "goaccess W3C 1 file" "$(size "$w3c")" -- goaccess "$w3c" --log-format=W3C -o "${TMPDIR:-/tmp}/goaccess-bench.json" --no-progress
+fi

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: MIT
+#include "formats/ncsa_reader.h"
+#include "fuzz_support.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    static const hs::NcsaReader reader;
+    hs::fuzz::runLogReader(reader, data, size);
+    return 0;
+}
