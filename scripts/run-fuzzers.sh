@@ -30,7 +30,7 @@ run_one() {
   mkdir -p "$corpus"
   [ -d "$seeds" ] && cp -r "$seeds"/. "$corpus"/ 2>/dev/null || true
   if (cd "$results" && ASAN_OPTIONS=detect_leaks=1 "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-        -max_len=1048576 -print_final_stats=1 "$corpus" >"$results/$name.log" 2>&1); then
+        -print_final_stats=1 "$corpus" >"$results/$name.log" 2>&1); then
     echo "ok   $name ($(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$results/$name.log" | grep -o '[0-9]*$') runs)"
   else
     echo "FAIL $name (see $results/$name.log)"; tail -40 "$results/$name.log"; return 1
