@@ -8,6 +8,7 @@
 #include "formats/pcap_reader.h"
 #include "formats/pcapng_reader.h"
 #include "formats/registry.h"
+#include "formats/saz_reader.h"
 #include "formats/w3c_reader.h"
 
 namespace hs {
@@ -18,6 +19,8 @@ FormatRegistry FormatRegistry::createDefault()
     // Magic readers first (the registry probes all of them before any heuristic): exact answers.
     r.add(std::make_unique<PcapReader>());
     r.add(std::make_unique<PcapngReader>());
+    // SAZ: zip magic plus a raw/NN_c.txt member; no other magic reader takes "PK" bytes.
+    r.add(std::make_unique<SazReader>());
     // Heuristic readers compete by score; HTTPERR before W3C only matters for equal scores, and
     // their directive checks exclude each other (s-reason decides).
     r.add(std::make_unique<HttpErrReader>());

@@ -109,3 +109,57 @@ TEST_CASE("corpus: every real HAR sample", "[exports][corpus]")
     }
     CHECK(files >= harExpectations().size());
 }
+
+TEST_CASE("corpus: every real SAZ sample", "[exports][corpus]")
+{
+    const auto dir = hs::test::sharedDataDir() / "saz";
+    if (!std::filesystem::is_directory(dir)) {
+        WARN("shared SAZ samples not found at " << dir.string() << "; skipped");
+        return;
+    }
+    // Fiddler 5 capture of Edge 139 on httpbin.org (decrypted HTTPS): six sessions on four client
+    // sockets (x-clientport 64971 twice, 55703 twice, 55709, 57709), all 200; session 2 (/stream/5)
+    // has a chunked response, session 6 is a form POST. Timers are -07:00 local times.
+    static const std::map<std::string, Expected> expected = {
+        {"httpbin-test.saz", {6, 6, 6, 0, 4, {{200, 6}}, {}, "Fiddler (client: msedge)"}},
+    };
+    std::size_t files = 0;
+    for (const auto &f : std::filesystem::directory_iterator(dir)) {
+        const std::string name = f.path().filename().string();
+        INFO(name);
+        StringPool pool;
+        const auto src = readSingleFile(f.path(), pool);
+        REQUIRE(src);
+        CHECK(src->format == FormatId::Saz);
+        REQUIRE(src->capture);
+        ++files;
+        const Expected *e = lookup(expected, name);
+        if (!e) {
+            CHECK(src->readCompleted);
+            continue;
+        }
+        checkSource(*src, *e);
+        if (name.find("httpbin-test.saz") == std::string::npos)
+            continue;
+        const CaptureData &cap = *src->capture;
+        REQUIRE(cap.connections.size() == 4);
+        CHECK(cap.connections[0].key() == "127.0.0.1:64971->44.195.242.49:443");
+        CHECK(cap.connections[0].harConnection == 64982);
+        CHECK(cap.connections[0].transactionCount == 2);
+        CHECK(cap.connections[1].key() == "127.0.0.1:55703->44.195.242.49:443");
+        CHECK(cap.connections[1].transactionCount == 2);
+        REQUIRE(cap.transactions.size() == 6);
+        const Transaction &stream = cap.transactions[1];
+        CHECK(pool.view(stream.target) == "https://httpbin.org/stream/5");
+        CHECK(stream.responseFraming == BodyFraming::Chunked);
+        CHECK(stream.responseComplete);
+        const Transaction &post = cap.transactions[5];
+        CHECK(pool.view(post.method) == "POST");
+        CHECK(post.requestComplete);
+        CHECK(post.requestBodyBytes > 0);
+        // Session 1: FiddlerBeginRequest 11:33:40.2713745-07:00, ServerBeginResponse 11:33:41.4264004.
+        CHECK(cap.transactions[0].requestTime == hs::test::utc("2025-08-30T18:33:40.271374Z"));
+        CHECK(cap.transactions[0].responseTime == hs::test::utc("2025-08-30T18:33:41.426400Z"));
+    }
+    CHECK(files >= expected.size());
+}
