@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace {
@@ -43,7 +44,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 {
     static const hs::HarReader reader;
     static hs::TaskPool pool(1);
-    hs::StringPool strings;
+    // A StringPool is costly to build (64 shards); share one and start afresh now and then so a
+    // long run does not grow it without bound.
+    static std::unique_ptr<hs::StringPool> sharedStrings;
+    static unsigned runs = 0;
+    if (!sharedStrings || ++runs % 2000 == 0 || sharedStrings->memoryBytes() > (256u << 20))
+        sharedStrings = std::make_unique<hs::StringPool>();
+    hs::StringPool &strings = *sharedStrings;
     hs::CancelToken cancel;
     hs::Progress progress;
     const hs::ReadOptions options;
