@@ -402,10 +402,23 @@ struct Loader {
             const std::string id = utf8(o.value(QStringLiteral("id")).toString());
             const auto base = rawSymptoms.find(id);
             if (user && base != rawSymptoms.end()) {
-                // An override names only what it changes.
+                // An override names only what it changes: top-level members are replaced, and the
+                // members of `parameters`, `evidence` and `confidence` one by one.
                 merged = base->second;
-                for (auto it = o.begin(); it != o.end(); ++it)
-                    merged.insert(it.key(), it.value());
+                for (auto it = o.begin(); it != o.end(); ++it) {
+                    const QJsonValue old = merged.value(it.key());
+                    if (it.value().isObject() && old.isObject() &&
+                        (it.key() == QLatin1String("parameters") || it.key() == QLatin1String("evidence") ||
+                         it.key() == QLatin1String("confidence"))) {
+                        QJsonObject inner = old.toObject();
+                        const QJsonObject changes = it.value().toObject();
+                        for (auto c = changes.begin(); c != changes.end(); ++c)
+                            inner.insert(c.key(), c.value());
+                        merged.insert(it.key(), inner);
+                    } else {
+                        merged.insert(it.key(), it.value());
+                    }
+                }
             }
             auto entry = readSymptom(merged, path, r);
             if (!entry) {

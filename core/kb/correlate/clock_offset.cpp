@@ -35,6 +35,32 @@ TimeUs median(std::vector<TimeUs> v)
     return *mid;
 }
 
+// The middle of the region covered by the most intervals [o - halfWidth, o + halfWidth].
+TimeUs densestPoint(const std::vector<TimeUs> &centres, TimeUs halfWidth)
+{
+    std::vector<std::pair<TimeUs, int>> edges;
+    edges.reserve(centres.size() * 2);
+    for (const TimeUs c : centres) {
+        edges.emplace_back(c - halfWidth, +1);
+        edges.emplace_back(c + halfWidth, -1);
+    }
+    // Starts before ends at the same instant: touching intervals overlap.
+    std::sort(edges.begin(), edges.end(), [](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first < b.first : a.second > b.second;
+    });
+    int depth = 0, best = -1;
+    TimeUs from = 0, to = 0;
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        depth += edges[i].second;
+        if (edges[i].second > 0 && depth > best) {
+            best = depth;
+            from = edges[i].first;
+            to = i + 1 < edges.size() ? edges[i + 1].first : edges[i].first;
+        }
+    }
+    return from + (to - from) / 2;
+}
+
 bool suffixMatch(std::string_view path, std::string_view pattern)
 {
     if (pattern.empty() || pattern.size() > path.size())
@@ -143,7 +169,9 @@ void estimate(Analysis &a, Correlation &corr, CandidateIndex &index, const Corre
         a.clockOffsets.push_back(std::move(result));
         return;
     }
-    const TimeUs offset = median(offsets);
+    // Whole-second W3C times only bound each match's offset to a one-second interval (the log
+    // truncates the completion time); the point most intervals share is sharper than their median.
+    const TimeUs offset = wholeSeconds ? densestPoint(offsets, kUsPerSecond / 2) : median(offsets);
     std::vector<TimeUs> deviations;
     for (const TimeUs o : offsets)
         deviations.push_back(std::llabs(o - offset));

@@ -43,7 +43,7 @@ void W3cGroup::add(const AccessRecord &r, LogRef ref)
         if (last == kNoTime || r.time > last)
             last = r.time;
     }
-    if (samples.size() < kMaxSamples)
+    if (keepAll || samples.size() < kMaxSamples)
         samples.push_back(ref);
     ++clients[r.clientIp];
     ++statuses[r.status];
@@ -136,8 +136,11 @@ void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &optio
             }
             if (r.win32 != kNoValue32 && r.win32 != 0 &&
                 std::find(options.connectionWin32Codes.begin(), options.connectionWin32Codes.end(), r.win32) !=
-                    options.connectionWin32Codes.end())
-                d.byWin32[r.win32].add(r, ref);
+                    options.connectionWin32Codes.end()) {
+                W3cGroup &g = d.byWin32[r.win32];
+                g.keepAll = true; // connection-dropped matches them line by line
+                g.add(r, ref);
+            }
             const bool isPost = r.method == post;
             if (r.status == 413 && (isPost || r.method == put))
                 d.rejected413.add(r, ref);

@@ -50,7 +50,8 @@ struct HttpErrIndex {
 struct W3cGroup {
     std::uint64_t count = 0;
     TimeUs first = kNoTime, last = kNoTime;
-    std::vector<LogRef> samples; // the first kMaxSamples, in log order
+    std::vector<LogRef> samples; // the first kMaxSamples in log order, or every line when keepAll
+    bool keepAll = false;
     std::unordered_map<StrId, std::uint64_t> clients;
     std::map<std::uint16_t, std::uint64_t> statuses;
     static constexpr std::size_t kMaxSamples = 64;

@@ -4,9 +4,13 @@
 // connection-abort sc-win32-status (64, 1236, …) at the same time, or captured connections the
 // client closed before the answer, corroborate. W3C aborts alone are only a low-confidence note:
 // users cancel downloads every day.
+#include "kb/correlate/request_keys.h"
 #include "kb/detectors/detectors.h"
 #include "kb/detectors/reason_groups.h"
 #include "kb/evidence.h"
+
+#include <algorithm>
+#include <unordered_map>
 
 namespace hs::kb {
 namespace {
@@ -28,19 +32,35 @@ protected:
                               FindingBuilder &b) override
     {
         Corroboration c;
-        const Finding &f = b.finding();
-        const TimeUs from = f.first - 5 * kUsPerMinute, to = f.last + 5 * kUsPerMinute;
+        // A W3C abort (sc-win32-status 64, 1236, …) for the same path within two minutes of a
+        // Connection_Dropped line is the same story told by the other log.
+        constexpr TimeUs kNear = 2 * kUsPerMinute;
+        std::vector<std::pair<TimeUs, std::string>> dropped;
+        dropped.reserve(lines.size());
+        for (const LogRef &ref : lines) {
+            const HttpErrRecord &r = httpErrRecord(ctx.analysis, ref);
+            if (r.time != kNoTime && r.uri != kEmptyStr)
+                dropped.emplace_back(r.time, normalizeRequestPath(ctx.str(r.uri)));
+        }
+        std::sort(dropped.begin(), dropped.end());
         std::uint64_t aborted = 0;
+        std::unordered_map<StrId, std::string> stemPaths;
         for (const auto &[code, group] : ctx.corr.w3c.byWin32) {
-            if (group.last < from || group.first > to)
-                continue;
-            std::size_t cited = 0;
             for (const LogRef &ref : group.samples) {
                 const AccessRecord &r = accessRecord(ctx.analysis, ref);
-                if (r.time < from || r.time > to)
+                if (r.time == kNoTime)
                     continue;
-                ++aborted;
-                if (cited++ < 2)
+                auto lo =
+                    std::lower_bound(dropped.begin(), dropped.end(), std::make_pair(r.time - kNear, std::string()));
+                auto [it, inserted] = stemPaths.try_emplace(r.uriStem);
+                if (inserted)
+                    it->second = normalizeRequestPath(ctx.str(r.uriStem));
+                bool near = false;
+                for (; lo != dropped.end() && lo->first <= r.time + kNear && !near; ++lo)
+                    near = lo->second == it->second;
+                if (!near)
+                    continue;
+                if (aborted++ < 3)
                     b.addEvidence(logEvidence(ctx, ref));
             }
         }

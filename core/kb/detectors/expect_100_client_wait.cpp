@@ -10,6 +10,7 @@
 #include "kb/detectors/detectors.h"
 #include "kb/evidence.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -85,6 +86,9 @@ public:
                     advised.push_back(p);
         }
         // Most specific advice first: the clients seen, in the order the entry lists them.
+        const auto rank = [&](const ClientWaitProfile *p) { return p - entry().clientProfiles.data(); };
+        std::sort(advised.begin(), advised.end(),
+                  [&](const ClientWaitProfile *x, const ClientWaitProfile *y) { return rank(x) < rank(y); });
         for (auto it = advised.rbegin(); it != advised.rend(); ++it)
             b.prependRemediation(Remediation{"client", (*it)->name + ": " + (*it)->turnOff, {}});
         b.setCount(total);
