@@ -27,6 +27,7 @@ struct Session {
     std::vector<char> request, response, metadata;
     std::string metadataPath; // as named in the archive ("raw/01_m.xml"), for messages
     bool hasRequest = false, hasResponse = false, hasMetadata = false;
+    bool metadataDamaged = false; // already reported as an archive problem
     SazMetadata meta;
     SazTimeline times;
     std::string_view requestView() const { return {request.data(), request.size()}; }
@@ -46,10 +47,15 @@ bool earlier(TimeUs a, std::uint64_t na, TimeUs b, std::uint64_t nb) noexcept
 }
 
 // Sessions on the same pair of sockets share a connection; without socket flags a session stands
-// alone (reuse cannot be told).
-std::string groupKey(const SazMetadata &m)
+// alone (reuse cannot be told). So does a CONNECT: Fiddler files the requests it decrypts from a
+// tunnel under the tunnel's client socket, but after a CONNECT the parser takes the rest of a
+// connection as tunnelled bytes.
+std::string groupKey(const Session &s)
 {
-    if (m.client.port == 0 && m.egressPort == 0)
+    const SazMetadata &m = s.meta;
+    const bool tunnel = (m.bitFlags & (kSazIsBlindTunnel | kSazIsDecryptingTunnel)) != 0 ||
+                        text::startsWith(s.requestView(), "CONNECT ");
+    if (tunnel || (m.client.port == 0 && m.egressPort == 0))
         return {};
     return m.client.ip.toString() + "|" + std::to_string(m.client.port) + "|" + m.serverIp.toString() + "|" +
            std::to_string(m.egressPort);
@@ -127,6 +133,7 @@ private:
                     s.metadata = std::move(m.bytes);
                     s.metadataPath = std::move(m.path);
                     s.hasMetadata = true;
+                    s.metadataDamaged = !m.complete;
                     break;
                 }
             },
@@ -151,7 +158,7 @@ private:
         for (auto &[n, s] : sessions_) {
             if (s.hasMetadata) {
                 s.meta = parseSazMetadata({s.metadata.data(), s.metadata.size()});
-                if (!s.meta.xmlError.empty())
+                if (!s.meta.xmlError.empty() && !s.metadataDamaged)
                     problem(ProblemLevel::Warning, "session-metadata", n,
                             s.metadataPath + " is not well-formed XML (" + s.meta.xmlError +
                                 "); what came before the error is used");
@@ -188,7 +195,7 @@ private:
         for (auto &[n, s] : sessions_) {
             if (!s.hasRequest)
                 continue;
-            const std::string key = groupKey(s.meta);
+            const std::string key = groupKey(s);
             if (key.empty()) {
                 groups.push_back({&s});
                 continue;

@@ -30,6 +30,7 @@ enum SazBitFlag : std::uint32_t {
     kSazServerPipeReused = 1u << 4,
     kSazResponseGeneratedByFiddler = 1u << 8,
     kSazIsBlindTunnel = 1u << 12,
+    kSazIsDecryptingTunnel = 1u << 13,
 };
 
 // What raw/NN_m.xml says. Times are UTC (Fiddler writes local time with its offset; timers it never

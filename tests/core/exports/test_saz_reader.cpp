@@ -170,16 +170,16 @@ TEST_CASE("SAZ with several sessions, 100-continue, chunked bodies and a tunnel"
     CHECK(src.format == FormatId::Saz);
     CHECK(src.readCompleted);
     CHECK(src.problems.total() == 0);
-    CHECK(src.formatVariant == "Fiddler SAZ, 5 sessions");
+    CHECK(src.formatVariant == "Fiddler SAZ, 6 sessions");
     CHECK(r.cap().application == "Fiddler");
-    CHECK(r.cap().packets == 5);
-    CHECK(src.records == 5);
-    CHECK(r.cap().httpRequests == 5);
-    CHECK(r.cap().httpResponses == 5);
+    CHECK(r.cap().packets == 6);
+    CHECK(src.records == 6);
+    CHECK(r.cap().httpRequests == 6);
+    CHECK(r.cap().httpResponses == 6);
     CHECK(r.cap().httpInterim == 1);
     CHECK(src.first == utc("2026-11-21T10:00:01.005Z")); // ServerConnected of session 01
-    CHECK(src.last == utc("2026-11-21T10:00:05.004Z"));
-    REQUIRE(r.cap().connections.size() == 4);
+    CHECK(src.last == utc("2026-11-21T10:00:06.010Z"));
+    REQUIRE(r.cap().connections.size() == 5);
 
     // Sessions 01 and 02: the same client port (51000) and egress port (52000).
     const Connection &a = r.conn(0);
@@ -196,6 +196,10 @@ TEST_CASE("SAZ with several sessions, 100-continue, chunked bodies and a tunnel"
     CHECK(r.conn(2).key() == "10.0.0.6:51002->[2001:db8::2]:8080"); // ::ffff:10.0.0.6 unmapped
     CHECK(r.conn(3).key() == "10.0.0.5:51003->10.0.0.50:443");
     CHECK(r.conn(3).upgraded);
+    // Session 06 came out of that tunnel on the same client socket: a connection of its own.
+    CHECK(r.conn(4).key() == "10.0.0.5:51003->10.0.0.50:443");
+    CHECK(r.conn(4).transactionCount == 1);
+    CHECK_FALSE(r.conn(4).upgraded);
 
     const Transaction &get = r.tx(0);
     CHECK(get.requestFrame == 1);
@@ -244,6 +248,9 @@ TEST_CASE("SAZ with several sessions, 100-continue, chunked bodies and a tunnel"
     CHECK(r.str(r.tx(3).target) == "http://[2001:db8::2]:8080/v6");
     CHECK(r.str(r.tx(4).method) == "CONNECT");
     CHECK(r.tx(4).status == 200);
+    CHECK(r.str(r.tx(5).target) == "https://iis.example.test/secure");
+    CHECK(r.tx(5).status == 401);
+    CHECK(r.tx(5).requestTime == utc("2026-11-21T10:00:06.001Z"));
 }
 
 TEST_CASE("SAZ with a missing response, garbage XML and a damaged member", "[exports][saz][bad]")
@@ -286,11 +293,12 @@ TEST_CASE("truncated SAZ keeps the sessions before the cut", "[exports][saz][bad
     const Read r("truncated.saz");
     REQUIRE(r.src);
     CHECK_FALSE(r.src->readCompleted);
-    CHECK(r.cap().packets == 4);
-    CHECK(r.src->records == 4);
-    CHECK(r.cap().httpResponses == 4);
+    CHECK(r.cap().packets == 5);
+    CHECK(r.src->records == 5);
+    CHECK(r.cap().httpResponses == 5);
     CHECK(r.cap().httpInterim == 1);
-    CHECK(problemCount(*r.src, "archive") == 2); // the cut, and the member it cut
+    CHECK(problemCount(*r.src, "archive") == 2);          // the cut, and the member it cut
+    CHECK(problemCount(*r.src, "session-metadata") == 0); // the cut _m.xml is reported once
     const Problem *cut = hs::test::firstProblem(*r.src, "archive");
     REQUIRE(cut);
     CHECK(cut->frame == 0);

@@ -389,8 +389,11 @@ def saz(sessions, width=2, extra_members=()):
 #     client port 51001, egress 52001 -> its own connection
 #  04 GET http://[2001:db8::2]:8080/v6 -> 200; x-clientip "::ffff:10.0.0.6" (IPv4-mapped, read as
 #     10.0.0.6), x-hostip 2001:db8::2 -> client 10.0.0.6:51002, server [2001:db8::2]:8080
-#  05 CONNECT iis.example.test:443 -> 200 Connection Established (an HTTPS tunnel Fiddler did not
-#     decrypt), client port 51003, x-hostip 10.0.0.50 -> server 10.0.0.50:443
+#  05 CONNECT iis.example.test:443 -> 200 Connection Established (the tunnel Fiddler decrypts),
+#     client port 51003, x-hostip 10.0.0.50, no egress port -> server 10.0.0.50:443
+#  06 GET https://iis.example.test/secure, decrypted from that tunnel: the same client socket (51003)
+#     and no egress port either. A tunnel session always stands alone (after a CONNECT the parser
+#     would take the rest of the socket as tunnelled bytes), so 06 is a connection of its own.
 def multi_saz():
     base = "2026-11-21T03:00:00"
     s1 = ("GET http://iis.example.test/ HTTP/1.1\r\nHost: iis.example.test\r\nConnection: keep-alive\r\n"
@@ -442,9 +445,17 @@ def multi_saz():
                                           "ServerGotRequest": 5.004, "ServerBeginResponse": 5.004,
                                           "GotResponseHeaders": 5.004, "ServerDoneResponse": 5.004,
                                           "ClientBeginResponse": 5.004, "ClientDoneResponse": 5.005}),
-                      [("x-clientip", "10.0.0.5"), ("x-clientport", "51003"), ("x-hostip", "10.0.0.50"),
-                       ("x-egressport", "52003")], bitflags="1"))
-    return saz([s1, s2, s3, s4, s5])
+                      [("x-clientip", "10.0.0.5"), ("x-clientport", "51003"), ("x-hostip", "10.0.0.50")],
+                      bitflags="8192"))
+    s6 = ("GET https://iis.example.test/secure HTTP/1.1\r\nHost: iis.example.test\r\n\r\n",
+          "HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nWWW-Authenticate: Negotiate\r\n\r\n",
+          session_xml(6, timers_at(base, {"ClientBeginRequest": 6.0, "GotRequestHeaders": 6.0, "ClientDoneRequest": 6.0,
+                                          "FiddlerBeginRequest": 6.001, "ServerGotRequest": 6.001,
+                                          "ServerBeginResponse": 6.010, "GotResponseHeaders": 6.010,
+                                          "ServerDoneResponse": 6.010, "ClientDoneResponse": 6.011}),
+                      [("x-clientip", "10.0.0.5"), ("x-clientport", "51003"), ("x-hostip", "10.0.0.50")],
+                      bitflags="1"))
+    return saz([s1, s2, s3, s4, s5, s6])
 
 
 # damaged.saz: four sessions (UTC+1 timers)
