@@ -243,6 +243,212 @@ std::string shortened(std::string s, std::size_t max = 80)
     return s;
 }
 
+// What the request of an entry said beyond the transaction's fields: the head is rebuilt from it.
+struct RequestInfo {
+    std::string method, url, version;
+    UrlParts parts; // views into url
+    HeaderScan headers;
+};
+
+struct ResponseInfo {
+    std::string version, reason;
+    HeaderScan headers;
+};
+
+TimeUs readStarted(const QJsonObject &entry, const EntryProblems &report)
+{
+    const QJsonValue value = entry.value(QLatin1String("startedDateTime"));
+    if (!value.isString()) {
+        report.add(ProblemLevel::Warning, "bad-time",
+                   std::string("startedDateTime is ") + typeName(value) + "; the entry has no times");
+        return kNoTime;
+    }
+    const std::string text = utf8(value.toString());
+    if (const auto parsed = parseIso(text))
+        return *parsed;
+    report.add(ProblemLevel::Warning, "bad-time",
+               "startedDateTime \"" + shortened(text) + "\" is not an ISO 8601 time; the entry has no times");
+    return kNoTime;
+}
+
+void readRequest(const QJsonObject &request, Transaction &t, RequestInfo &info, InternCache &strings,
+                 HeaderReader &headerReader, const EntryProblems &report)
+{
+    const QJsonValue method = request.value(QLatin1String("method"));
+    if (method.isString()) {
+        info.method = utf8(method.toString());
+        t.method = strings.intern(info.method);
+    } else {
+        report.add(ProblemLevel::Warning, "entry-field", std::string("request.method is ") + typeName(method));
+    }
+    const QJsonValue url = request.value(QLatin1String("url"));
+    if (url.isString()) {
+        info.url = utf8(url.toString());
+        info.parts = splitUrl(info.url);
+        if (!info.parts.valid)
+            report.add(ProblemLevel::Warning, "entry-field",
+                       "request.url \"" + shortened(info.url) + "\" is not a URL");
+        const bool root = info.parts.valid && info.parts.target.empty();
+        t.target = strings.intern(root ? std::string_view("/") : info.parts.target);
+    } else {
+        report.add(ProblemLevel::Warning, "entry-field", std::string("request.url is ") + typeName(url));
+    }
+    info.version = utf8(request.value(QLatin1String("httpVersion")).toString());
+    t.requestVersion = harHttpVersion(info.version);
+
+    info.headers.headers = &t.request;
+    info.headers.violations = &t.violations;
+    headerReader.read(request.value(QLatin1String("headers")), "request", info.headers);
+    if (t.request.host == kEmptyStr) {
+        // HTTP/2 and HTTP/3 carry the host in ":authority"; failing that, the URL names it.
+        if (info.headers.authority != kEmptyStr) {
+            t.request.host = info.headers.authority;
+        } else if (info.parts.valid) {
+            std::string host(info.parts.host);
+            if (info.parts.port != defaultPort(info.parts.scheme))
+                host += ":" + std::to_string(info.parts.port);
+            t.request.host = strings.intern(host);
+        }
+    }
+    t.requestFraming = framingFromHeaders(info.headers, t.violations);
+    if (const auto n = wholeNumber(request.value(QLatin1String("headersSize"))); n && *n >= 0)
+        t.requestHeaderBytes = static_cast<std::uint64_t>(*n);
+    if (const auto n = wholeNumber(request.value(QLatin1String("bodySize"))); n && *n >= 0) {
+        t.requestBodyBytes = static_cast<std::uint64_t>(*n);
+    } else if (const QJsonValue post = request.value(QLatin1String("postData")).toObject().value(QLatin1String("text"));
+               post.isString()) {
+        t.requestBodyBytes = static_cast<std::uint64_t>(post.toString().toUtf8().size());
+    }
+    if (t.request.expect != kEmptyStr && t.requestBodyBytes == 0 && t.requestFraming == BodyFraming::None)
+        t.violations |= kViolationExpectWithoutBody;
+}
+
+// The final (or only) status of the entry; 0 when there was no response or it is unusable.
+std::int64_t readStatus(const QJsonValue &responseValue, const EntryProblems &report)
+{
+    if (!responseValue.isObject()) {
+        report.add(ProblemLevel::Warning, "entry-field",
+                   std::string("response is ") + typeName(responseValue) + "; taken as a failed request");
+        return 0;
+    }
+    const QJsonValue value = responseValue.toObject().value(QLatin1String("status"));
+    std::int64_t status = 0;
+    if (const auto n = wholeNumber(value)) {
+        status = *n;
+    } else if (std::uint16_t parsed = 0; value.isString() && text::parseUnsigned(utf8(value.toString()), parsed)) {
+        status = parsed; // some tools write "200"
+        report.add(ProblemLevel::Note, "entry-field", "response.status is a string; read as a number");
+    } else {
+        report.add(ProblemLevel::Warning, "entry-field",
+                   std::string("response.status is ") + typeName(value) + "; taken as a failed request");
+        return 0;
+    }
+    if (status != 0 && (status < 100 || status > 999)) {
+        report.add(ProblemLevel::Warning, "entry-field",
+                   "response.status " + std::to_string(status) + " is not an HTTP status; taken as a failed request");
+        return 0;
+    }
+    return status;
+}
+
+void readResponse(const QJsonObject &response, std::uint16_t status, bool headRequest, Transaction &t,
+                  ResponseInfo &info, InternCache &strings, HeaderReader &headerReader)
+{
+    t.status = status;
+    info.version = utf8(response.value(QLatin1String("httpVersion")).toString());
+    t.responseVersion = harHttpVersion(info.version);
+    if (const QJsonValue reason = response.value(QLatin1String("statusText")); reason.isString()) {
+        info.reason = utf8(reason.toString());
+        t.reason = strings.intern(info.reason);
+    }
+    info.headers.headers = &t.response;
+    info.headers.violations = &t.violations;
+    headerReader.read(response.value(QLatin1String("headers")), "response", info.headers);
+    if (const auto n = wholeNumber(response.value(QLatin1String("headersSize"))); n && *n >= 0)
+        t.responseHeaderBytes = static_cast<std::uint64_t>(*n);
+    std::int64_t bodySize = -1;
+    if (const auto n = wholeNumber(response.value(QLatin1String("bodySize"))); n && *n >= 0) {
+        bodySize = *n;
+        t.responseBodyBytes = static_cast<std::uint64_t>(*n);
+    }
+    if (status == 204 || status == 304 || status < 200 || headRequest) {
+        t.responseFraming = BodyFraming::None;
+    } else if (info.headers.sawTransferEncoding || info.headers.sawContentLength) {
+        t.responseFraming = framingFromHeaders(info.headers, t.violations);
+    } else if (bodySize == 0) {
+        t.responseFraming = BodyFraming::None;
+    } else if (t.responseVersion == HttpVersion::Http10 || t.responseVersion == HttpVersion::Http11) {
+        // Neither header: an HTTP/1.x body can only be delimited by the connection closing.
+        t.responseFraming = bodySize > 0 ? BodyFraming::UntilClose : BodyFraming::Unknown;
+    } else {
+        t.responseFraming = BodyFraming::Unknown; // HTTP/2 and 3 frame bodies themselves
+    }
+}
+
+// HAR 1.2 timings: requestTime = started + blocked + dns + connect (ssl is inside connect), then
+// send, wait (to the first response byte) and receive, each -1 when it does not apply.
+void applyTimings(const QJsonObject &entry, TimeUs started, std::uint16_t status, bool failed, Transaction &t,
+                  const EntryProblems &report)
+{
+    const QJsonValue timingsValue = entry.value(QLatin1String("timings"));
+    const QJsonObject timings = timingsValue.toObject();
+    if (!timingsValue.isObject() || timings.isEmpty())
+        report.add(ProblemLevel::Note, "missing-timings",
+                   "no timings (" + std::string(timingsValue.isObject() ? "empty object" : typeName(timingsValue)) +
+                       "): only the start time is known");
+    if (started == kNoTime)
+        return;
+    TimeUs cursor = started;
+    for (const char *phase : {"blocked", "dns", "connect"})
+        if (const auto us = timingUs(timings, phase))
+            cursor += *us;
+    t.requestTime = cursor;
+    const auto send = timingUs(timings, "send");
+    const auto wait = timingUs(timings, "wait");
+    const auto receive = timingUs(timings, "receive");
+    // A failed entry's send/wait/receive (Chrome writes 0s) do not prove the request left.
+    if (send && !failed) {
+        t.requestBodyLastTime = cursor + *send;
+        t.requestComplete = true;
+        if (t.requestBodyBytes == 0 && t.requestFraming == BodyFraming::None)
+            t.requestHeadEndTime = t.requestBodyLastTime; // no body: the head ends the request
+        cursor = t.requestBodyLastTime;
+    }
+    if (status != 0 && wait) {
+        t.responseTime = cursor + *wait;
+        if (receive) {
+            t.responseEndTime = t.responseTime + *receive;
+            t.responseComplete = t.hasResponse;
+        }
+    } else if (t.hasResponse && timings.isEmpty()) {
+        // No phases at all: the entry's total time still bounds the exchange.
+        const QJsonValue total = entry.value(QLatin1String("time"));
+        if (total.isDouble() && total.toDouble() >= 0 && total.toDouble() <= kMaxMs)
+            t.responseEndTime = started + static_cast<TimeUs>(std::llround(total.toDouble() * 1000.0));
+    }
+}
+
+void readDestination(const QJsonObject &entry, HarEntry &out, const EntryProblems &report)
+{
+    const QJsonValue ip = entry.value(QLatin1String("serverIPAddress"));
+    if (ip.isString() && !ip.toString().isEmpty()) {
+        const std::string text = utf8(ip.toString());
+        if (const auto parsed = parseIp(text))
+            out.serverIp = parsed->address;
+        else
+            report.add(ProblemLevel::Note, "entry-field",
+                       "serverIPAddress \"" + shortened(text) + "\" is not an IP address");
+    }
+    const QJsonValue connection = entry.value(QLatin1String("connection"));
+    if (connection.isString()) {
+        out.connectionId = utf8(connection.toString());
+        text::parseUnsigned(out.connectionId, out.numericConnectionId);
+    } else if (const auto n = wholeNumber(connection); n && *n >= 0) {
+        out.numericConnectionId = static_cast<std::uint64_t>(*n);
+        out.connectionId = std::to_string(*n);
+    }
+}
+
 } // namespace
 
 HttpVersion harHttpVersion(std::string_view v) noexcept
@@ -325,116 +531,32 @@ bool HarEntryConverter::convert(const QJsonObject &entry, const HarEntryLocation
     out = HarEntry{};
     const EntryProblems report(problems, where);
     Transaction &t = out.tx;
-    t.hasRequest = true;
-    t.requestFrame = t.requestHeadEndFrame = where.number;
-
     const QJsonValue requestValue = entry.value(QLatin1String("request"));
     if (!requestValue.isObject()) {
         report.add(ProblemLevel::Warning, "entry-field",
                    std::string("request is ") + typeName(requestValue) + ", not an object; entry skipped");
         return false;
     }
-    const QJsonObject request = requestValue.toObject();
-
-    // When the request was issued.
-    TimeUs started = kNoTime;
-    const QJsonValue startedValue = entry.value(QLatin1String("startedDateTime"));
-    if (!startedValue.isString()) {
-        report.add(ProblemLevel::Warning, "bad-time",
-                   std::string("startedDateTime is ") + typeName(startedValue) + "; the entry has no times");
-    } else {
-        const std::string text = utf8(startedValue.toString());
-        if (const auto parsed = parseIso(text))
-            started = *parsed;
-        else
-            report.add(ProblemLevel::Warning, "bad-time",
-                       "startedDateTime \"" + shortened(text) + "\" is not an ISO 8601 time; the entry has no times");
-    }
-
-    // Request line.
-    const QJsonValue method = request.value(QLatin1String("method"));
-    if (method.isString())
-        t.method = strings_.intern(utf8(method.toString()));
-    else
-        report.add(ProblemLevel::Warning, "entry-field", std::string("request.method is ") + typeName(method));
-    const QJsonValue urlValue = request.value(QLatin1String("url"));
-    std::string url;
-    UrlParts parts;
-    if (urlValue.isString()) {
-        url = utf8(urlValue.toString());
-        parts = splitUrl(url);
-        if (!parts.valid)
-            report.add(ProblemLevel::Warning, "entry-field", "request.url \"" + shortened(url) + "\" is not a URL");
-        t.target = strings_.intern(parts.target.empty() && parts.valid ? std::string_view("/") : parts.target);
-        out.serverPort = parts.port;
-    } else {
-        report.add(ProblemLevel::Warning, "entry-field", std::string("request.url is ") + typeName(urlValue));
-    }
-    const std::string requestVersion = utf8(request.value(QLatin1String("httpVersion")).toString());
-    t.requestVersion = harHttpVersion(requestVersion);
-
+    t.hasRequest = true;
+    t.requestFrame = t.requestHeadEndFrame = where.number;
+    const TimeUs started = readStarted(entry, report);
     HeaderReader headerReader(strings_, report);
-    HeaderScan requestHeaders;
-    requestHeaders.headers = &t.request;
-    requestHeaders.violations = &t.violations;
-    headerReader.read(request.value(QLatin1String("headers")), "request", requestHeaders);
-    if (t.request.host == kEmptyStr) {
-        // HTTP/2 and HTTP/3 carry the host in ":authority"; failing that, the URL names it.
-        if (requestHeaders.authority != kEmptyStr) {
-            t.request.host = requestHeaders.authority;
-        } else if (parts.valid) {
-            const bool defaultPortUsed = parts.port == defaultPort(parts.scheme);
-            std::string host(parts.host);
-            if (!defaultPortUsed)
-                host += ":" + std::to_string(parts.port);
-            t.request.host = strings_.intern(host);
-        }
-    }
-    t.requestFraming = framingFromHeaders(requestHeaders, t.violations);
-    if (const auto n = wholeNumber(request.value(QLatin1String("headersSize"))); n && *n >= 0)
-        t.requestHeaderBytes = static_cast<std::uint64_t>(*n);
-    if (const auto n = wholeNumber(request.value(QLatin1String("bodySize"))); n && *n >= 0) {
-        t.requestBodyBytes = static_cast<std::uint64_t>(*n);
-    } else if (const QJsonValue post = request.value(QLatin1String("postData")).toObject().value(QLatin1String("text"));
-               post.isString()) {
-        t.requestBodyBytes = static_cast<std::uint64_t>(post.toString().toUtf8().size());
-    }
-    if (t.request.expect != kEmptyStr && t.requestBodyBytes == 0 && t.requestFraming == BodyFraming::None)
-        t.violations |= kViolationExpectWithoutBody;
+    RequestInfo request;
+    readRequest(requestValue.toObject(), t, request, strings_, headerReader, report);
+    out.serverPort = request.parts.port;
 
-    // Response.
     const QJsonValue responseValue = entry.value(QLatin1String("response"));
-    QJsonObject response;
-    std::int64_t status = 0;
-    if (!responseValue.isObject()) {
-        report.add(ProblemLevel::Warning, "entry-field",
-                   std::string("response is ") + typeName(responseValue) + "; taken as a failed request");
-    } else {
-        response = responseValue.toObject();
-        const QJsonValue statusValue = response.value(QLatin1String("status"));
-        if (const auto n = wholeNumber(statusValue)) {
-            status = *n;
-        } else if (std::uint16_t parsed = 0;
-                   statusValue.isString() && text::parseUnsigned(utf8(statusValue.toString()), parsed)) {
-            status = parsed; // some tools write "200"
-            report.add(ProblemLevel::Note, "entry-field", "response.status is a string; read as a number");
-        } else {
-            report.add(ProblemLevel::Warning, "entry-field",
-                       std::string("response.status is ") + typeName(statusValue) + "; taken as a failed request");
-        }
-        if (status != 0 && (status < 100 || status > 999)) {
-            report.add(ProblemLevel::Warning, "entry-field",
-                       "response.status " + std::to_string(status) +
-                           " is not an HTTP status; taken as a failed request");
-            status = 0;
-        }
-    }
+    const auto status = static_cast<std::uint16_t>(readStatus(responseValue, report));
     const bool interimOnly = status >= 100 && status < 200 && status != 101;
     t.hasResponse = status != 0 && !interimOnly;
     out.failed = status == 0;
     out.upgraded = status == 101;
+    ResponseInfo response;
+    if (status != 0)
+        readResponse(responseValue.toObject(), status, text::equalsNoCase(request.method, "HEAD"), t, response,
+                     strings_, headerReader);
     if (out.failed) {
-        const QJsonValue error = response.value(QLatin1String("_error")); // Chrome: "net::ERR_…"
+        const QJsonValue error = responseValue.toObject().value(QLatin1String("_error")); // Chrome: "net::ERR_…"
         report.add(ProblemLevel::Note, "failed-entry",
                    "no response (status 0): " +
                        (error.isString() && !error.toString().isEmpty()
@@ -444,86 +566,13 @@ bool HarEntryConverter::convert(const QJsonObject &entry, const HarEntryLocation
         report.add(ProblemLevel::Note, "interim-only",
                    "only an interim " + std::to_string(status) + " response was recorded, no final response");
     }
-    const std::string responseVersion = utf8(response.value(QLatin1String("httpVersion")).toString());
-    HeaderScan responseHeaders;
-    responseHeaders.headers = &t.response;
-    responseHeaders.violations = &t.violations;
-    std::int64_t responseBodySize = -1;
-    std::string reasonText;
-    if (status != 0) {
-        t.status = static_cast<std::uint16_t>(status);
-        t.responseVersion = harHttpVersion(responseVersion);
-        if (const QJsonValue reason = response.value(QLatin1String("statusText")); reason.isString()) {
-            reasonText = utf8(reason.toString());
-            t.reason = strings_.intern(reasonText);
-        }
-        headerReader.read(response.value(QLatin1String("headers")), "response", responseHeaders);
-        if (const auto n = wholeNumber(response.value(QLatin1String("headersSize"))); n && *n >= 0)
-            t.responseHeaderBytes = static_cast<std::uint64_t>(*n);
-        if (const auto n = wholeNumber(response.value(QLatin1String("bodySize"))); n && *n >= 0) {
-            responseBodySize = *n;
-            t.responseBodyBytes = static_cast<std::uint64_t>(*n);
-        }
-        const bool noBody = status == 204 || status == 304 || status < 200 ||
-                            (method.isString() && equalsNoCase(method.toString(), "HEAD"));
-        if (noBody) {
-            t.responseFraming = BodyFraming::None;
-        } else if (responseHeaders.sawTransferEncoding || responseHeaders.sawContentLength) {
-            t.responseFraming = framingFromHeaders(responseHeaders, t.violations);
-        } else if (responseBodySize == 0) {
-            t.responseFraming = BodyFraming::None;
-        } else if (t.responseVersion == HttpVersion::Http10 || t.responseVersion == HttpVersion::Http11) {
-            // Neither header: an HTTP/1.x body can only be delimited by the connection closing.
-            t.responseFraming = responseBodySize > 0 ? BodyFraming::UntilClose : BodyFraming::Unknown;
-        } else {
-            t.responseFraming = BodyFraming::Unknown; // HTTP/2 and 3 frame bodies themselves
-        }
-    }
 
-    // Timings.
-    const QJsonValue timingsValue = entry.value(QLatin1String("timings"));
-    const QJsonObject timings = timingsValue.toObject();
-    if (!timingsValue.isObject() || timings.isEmpty())
-        report.add(ProblemLevel::Note, "missing-timings",
-                   "no timings (" + std::string(timingsValue.isObject() ? "empty object" : typeName(timingsValue)) +
-                       "): only the start time is known");
-    if (started != kNoTime) {
-        TimeUs cursor = started;
-        for (const char *phase : {"blocked", "dns", "connect"})
-            if (const auto us = timingUs(timings, phase))
-                cursor += *us;
-        t.requestTime = cursor;
-        const auto send = timingUs(timings, "send");
-        const auto wait = timingUs(timings, "wait");
-        const auto receive = timingUs(timings, "receive");
-        // A failed entry's send/wait/receive (Chrome writes 0s) do not prove the request left.
-        if (send && !out.failed) {
-            t.requestBodyLastTime = cursor + *send;
-            t.requestComplete = true;
-            if (t.requestBodyBytes == 0 && t.requestFraming == BodyFraming::None)
-                t.requestHeadEndTime = t.requestBodyLastTime; // no body: the head ends the request
-            cursor = t.requestBodyLastTime;
-        }
-        if (status != 0 && wait) {
-            t.responseTime = cursor + *wait;
-            if (receive) {
-                t.responseEndTime = t.responseTime + *receive;
-                t.responseComplete = t.hasResponse;
-            }
-        } else if (t.hasResponse && timings.isEmpty()) {
-            // No phases at all: the entry's total time still bounds the exchange.
-            const QJsonValue total = entry.value(QLatin1String("time"));
-            if (total.isDouble() && total.toDouble() >= 0 && total.toDouble() <= kMaxMs)
-                t.responseEndTime = started + static_cast<TimeUs>(std::llround(total.toDouble() * 1000.0));
-        }
-        if (interimOnly) {
-            t.interims.push_back(
-                InterimResponse{static_cast<std::uint16_t>(status), t.responseTime, where.number, false});
-            t.responseTime = t.responseEndTime = kNoTime;
-            t.responseComplete = false;
-        }
-    } else if (interimOnly) {
-        t.interims.push_back(InterimResponse{static_cast<std::uint16_t>(status), kNoTime, where.number, false});
+    applyTimings(entry, started, status, out.failed, t, report);
+    if (interimOnly) {
+        // The export recorded the 1xx as the entry's response: it is the interim, nothing final came.
+        t.interims.push_back(InterimResponse{status, t.responseTime, where.number, false});
+        t.responseTime = t.responseEndTime = kNoTime;
+        t.responseComplete = false;
     }
     if (t.requestBodyBytes)
         t.requestBodyFirstFrame = t.requestBodyLastFrame = where.number;
@@ -535,24 +584,7 @@ bool HarEntryConverter::convert(const QJsonObject &entry, const HarEntryLocation
     for (const InterimResponse &interim : t.interims)
         widen(out.firstTime, out.lastTime, interim.time);
 
-    // Where it went.
-    const QJsonValue ip = entry.value(QLatin1String("serverIPAddress"));
-    if (ip.isString() && !ip.toString().isEmpty()) {
-        const std::string text = utf8(ip.toString());
-        if (const auto parsed = parseIp(text))
-            out.serverIp = parsed->address;
-        else
-            report.add(ProblemLevel::Note, "entry-field",
-                       "serverIPAddress \"" + shortened(text) + "\" is not an IP address");
-    }
-    const QJsonValue connection = entry.value(QLatin1String("connection"));
-    if (connection.isString()) {
-        out.connectionId = utf8(connection.toString());
-        text::parseUnsigned(out.connectionId, out.numericConnectionId);
-    } else if (const auto n = wholeNumber(connection); n && *n >= 0) {
-        out.numericConnectionId = static_cast<std::uint64_t>(*n);
-        out.connectionId = std::to_string(*n);
-    }
+    readDestination(entry, out, report);
     if (const QJsonValue page = entry.value(QLatin1String("pageref")); page.isString() && !pageIds_.empty()) {
         const std::string id = utf8(page.toString());
         if (!pageIds_.count(id))
@@ -560,33 +592,35 @@ bool HarEntryConverter::convert(const QJsonObject &entry, const HarEntryLocation
                        "pageref \"" + shortened(id) + "\" names no page in log.pages");
     }
 
-    // Header blocks rebuilt from the header lists, so the connection view can show them.
-    auto keepHead = [&](std::string head, std::uint64_t &offset, std::uint32_t &size) {
-        if (head.size() > kMaxHeadBytes || headArena_.size() + head.size() > headArenaBudget_)
-            return;
-        offset = headArena_.size();
-        size = static_cast<std::uint32_t>(head.size());
-        headArena_ += head;
-    };
-    {
-        std::string head = method.isString() ? utf8(method.toString()) : std::string("?");
-        head += ' ';
-        // Browsers send the origin form (path and query) to the server; the URL is the fallback.
-        head += parts.valid ? std::string(parts.target.empty() ? std::string_view("/") : parts.target) : url;
-        if (!requestVersion.empty())
-            head += ' ' + requestVersion;
-        head += "\r\n" + requestHeaders.head + "\r\n";
-        keepHead(std::move(head), t.requestHeadOffset, t.requestHeadSize);
-    }
+    // Header blocks rebuilt from the header lists, so the connection view can show them. Browsers
+    // send the origin form (path and query) to the server; the URL is the fallback.
+    std::string requestHead = request.method.empty() ? std::string("?") : request.method;
+    requestHead += ' ';
+    requestHead += request.parts.valid
+                       ? std::string(request.parts.target.empty() ? std::string_view("/") : request.parts.target)
+                       : request.url;
+    if (!request.version.empty())
+        requestHead += ' ' + request.version;
+    requestHead += "\r\n" + request.headers.head + "\r\n";
+    keepHead(requestHead, t.requestHeadOffset, t.requestHeadSize);
     if (status != 0) {
-        std::string head = responseVersion.empty() ? std::string("HTTP") : responseVersion;
-        head += ' ' + std::to_string(status);
-        if (!reasonText.empty())
-            head += ' ' + reasonText;
-        head += "\r\n" + responseHeaders.head + "\r\n";
-        keepHead(std::move(head), t.responseHeadOffset, t.responseHeadSize);
+        std::string responseHead = response.version.empty() ? std::string("HTTP") : response.version;
+        responseHead += ' ' + std::to_string(status);
+        if (!response.reason.empty())
+            responseHead += ' ' + response.reason;
+        responseHead += "\r\n" + response.headers.head + "\r\n";
+        keepHead(responseHead, t.responseHeadOffset, t.responseHeadSize);
     }
     return true;
+}
+
+void HarEntryConverter::keepHead(std::string_view head, std::uint64_t &offset, std::uint32_t &size)
+{
+    if (head.size() > kMaxHeadBytes || headArena_.size() + head.size() > headArenaBudget_)
+        return;
+    offset = headArena_.size();
+    size = static_cast<std::uint32_t>(head.size());
+    headArena_ += head;
 }
 
 } // namespace hs

@@ -49,6 +49,8 @@ public:
     bool convert(const QJsonObject &entry, const HarEntryLocation &where, HarEntry &out, ProblemList &problems);
 
 private:
+    void keepHead(std::string_view head, std::uint64_t &offset, std::uint32_t &size);
+
     InternCache &strings_;
     std::string &headArena_;
     std::size_t headArenaBudget_;
