@@ -7,9 +7,9 @@
 #include "formats/saz_reader.h"
 
 #include "capture/http/http_conversation.h"
-#include "formats/exports/har_entry.h"
 #include "formats/exports/saz_session.h"
 #include "formats/exports/saz_timeline.h"
+#include "formats/exports/url_parts.h"
 #include "formats/text_scan.h"
 #include "model/string_pool.h"
 #include "tasks/cancel.h"

@@ -6,6 +6,7 @@
 // (to the first response byte) and receive. -1 means "does not apply".
 #pragma once
 
+#include "formats/exports/url_parts.h"
 #include "model/ip_address.h"
 #include "model/problem.h"
 #include "model/string_pool.h"
@@ -56,17 +57,5 @@ private:
     std::size_t headArenaBudget_;
     const std::set<std::string> &pageIds_;
 };
-
-// "HTTP/1.1", "http/2.0", "h2", "h3", "HTTP/3" → the version; "" → Unknown.
-HttpVersion harHttpVersion(std::string_view text) noexcept;
-
-// The parts of a request URL the model needs: "https://h:8443/p?q#f" → scheme "https", host "h",
-// port 8443 (else the scheme's default), target "/p?q".
-struct UrlParts {
-    std::string_view scheme, host, target;
-    std::uint16_t port = 0;
-    bool valid = false;
-};
-UrlParts splitUrl(std::string_view url) noexcept;
 
 } // namespace hs
