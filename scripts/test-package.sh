@@ -136,14 +136,17 @@ for bin in "${binaries[@]}"; do
 done
 
 if [ -n "$with_gui" ]; then
-  # The GUI must start with the installed Qt: 3 s on the offscreen platform, then it is stopped.
-  # Exit status 124 means timeout stopped it while it was running, which is the pass.
+  # The GUI must start with the installed Qt and open what it is given on the command line, as the
+  # desktop entry's "Exec=httpsleuth %F" does for "Open with": 5 s on the offscreen platform with the
+  # installed sample, then it is stopped. Status 124 means timeout stopped it while it was running.
   gui_status=0
+  gui_args=()
+  [ -d /usr/share/httpsleuth/samples ] && gui_args=(/usr/share/httpsleuth/samples)
   mkdir -m 700 "$work/home" "$work/runtime"
   HOME="$work/home" XDG_RUNTIME_DIR="$work/runtime" QT_QPA_PLATFORM=offscreen \
-    timeout 3 /usr/bin/httpsleuth >"$work/gui.log" 2>&1 || gui_status=$?
+    timeout 5 /usr/bin/httpsleuth "${gui_args[@]}" >"$work/gui.log" 2>&1 || gui_status=$?
   [ "$gui_status" -eq 124 ] || sed 's/^/    /' "$work/gui.log" >&2
-  expect "httpsleuth starts and keeps running on the offscreen platform (status $gui_status, 124 = stopped by timeout)" \
+  expect "httpsleuth ${gui_args[*]} starts and keeps running offscreen (status $gui_status, 124 = stopped by timeout)" \
     [ "$gui_status" -eq 124 ]
 fi
 
