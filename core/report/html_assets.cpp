@@ -41,7 +41,7 @@ h4{font-size:12px;text-transform:uppercase;letter-spacing:.06em;color:var(--mute
 .card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px 18px;margin-bottom:14px}
 .muted{color:var(--muted)}
 .small{font-size:12.5px}
-.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin-top:18px}
+.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(128px,1fr));gap:12px;margin-top:18px}
 .tile{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px}
 .tile .v{font-size:22px;font-weight:650;font-variant-numeric:tabular-nums}
 .tile .k{color:var(--muted);font-size:12.5px}
@@ -72,7 +72,13 @@ th[aria-sort=descending]::after{content:" \2193";opacity:.9}
 .facts dt{color:var(--muted)}
 .facts dd{margin:0}
 .summary{margin:10px 0 4px;font-size:14.5px}
-.ev td.where{white-space:nowrap}
+.ev td.where,.ev td.when{white-space:nowrap}
+[id]{scroll-margin-top:52px}
+table.small th,table.small td{padding:4px 6px}
+td.path{word-break:break-all;min-width:12em}
+td.conn{white-space:nowrap}
+table.reasons td.meaning,table.reasons th.meaning{min-width:22em}
+td.top{word-break:break-all;min-width:9em}
 .raw{white-space:pre-wrap;word-break:break-all;margin:0}
 .more{color:var(--muted);font-style:italic}
 .tx{display:flex;flex-wrap:wrap;align-items:center;gap:4px 2px;margin:6px 0}
@@ -83,10 +89,10 @@ th[aria-sort=descending]::after{content:" \2193";opacity:.9}
 .arrow{color:var(--muted);padding:0 3px}
 .txmeta{color:var(--muted);font-size:12.5px;margin-bottom:4px}
 .rem{list-style:none;padding:0;margin:6px 0}
-.rem li{padding:6px 0;border-top:1px dashed var(--line)}
+.rem li{display:grid;grid-template-columns:118px 1fr;gap:2px 12px;padding:7px 0;border-top:1px dashed var(--line)}
 .rem li:first-child{border-top:none}
-.kind{display:inline-block;min-width:92px;font-size:11.5px;font-weight:650;text-transform:uppercase;letter-spacing:.05em;color:var(--accent)}
-.prereq{color:var(--muted);font-size:12.5px;margin-left:96px}
+.kind{font-size:11.5px;font-weight:650;text-transform:uppercase;letter-spacing:.05em;color:var(--accent);padding-top:1px}
+.prereq{grid-column:2;color:var(--muted);font-size:12.5px}
 details>summary{cursor:pointer;color:var(--accent);margin:6px 0}
 details.block{margin-top:8px}
 .empty{padding:18px;text-align:center;color:var(--muted)}
@@ -106,8 +112,9 @@ svg.c a:hover rect{opacity:.75}
 .legend svg{width:11px;height:11px;vertical-align:-1px;margin-right:5px}
 .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:14px}
 .grid2 .card{margin-bottom:0}
+.grid2 svg.c{max-width:640px}
 footer{margin:36px 0 24px;color:var(--muted);font-size:12.5px}
-@media (max-width:700px){.wrap{padding:0 14px}.grid2{grid-template-columns:1fr}.prereq{margin-left:0}}
+@media (max-width:700px){.wrap{padding:0 14px}.grid2{grid-template-columns:1fr}.rem li{grid-template-columns:1fr}.prereq{grid-column:1}}
 @media print{
 :root{--bg:#fff;--card:#fff;--fg:#000;--muted:#444;--line:#bbb;--soft:#f2f2f2;--code:#f4f4f4;--head:#fff;--headfg:#000;--headmuted:#333}
 body{font-size:11pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}

@@ -11,6 +11,9 @@
 namespace hs::html {
 namespace {
 
+// Charts in half-width cards: a narrower viewBox keeps their text at its natural size.
+constexpr svg::RowLayout kHalfCard{560, 170};
+
 std::string_view eventNoun(FormatId f) noexcept
 {
     switch (sourceKind(f)) {
@@ -149,12 +152,12 @@ void statusCard(Context &c, const std::vector<stats::StatusClasses> &classes)
         rows.push_back(std::move(row));
     }
     c.raw("<div class=\"chart\">");
-    svg::proportionBars(c.out, rows, "Share of status classes per source");
+    svg::proportionBars(c.out, rows, "Share of status classes per source", kHalfCard);
     c.raw("</div><div class=\"scroll\"><table class=\"sortable small\"><thead><tr><th>Source</th><th "
           "class=\"n\">1xx</th><th class=\"n\">2xx</th><th class=\"n\">3xx</th><th class=\"n\">4xx</th><th "
           "class=\"n\">5xx</th><th class=\"n\">none</th></tr></thead><tbody>");
     for (const auto &sc : classes) {
-        c.raw("<tr><td class=\"mono\">");
+        c.raw("<tr><td class=\"mono path\">");
         c.logText(c.path(sc.label));
         c.raw("</td>");
         for (int k = 1; k <= 6; ++k)
@@ -187,12 +190,12 @@ void percentileCard(Context &c, const std::vector<stats::Percentiles> &pct)
     for (const auto &p : rows)
         labels.push_back(c.path(p.label));
     c.raw("<div class=\"chart\">");
-    svg::percentileChart(c.out, rows, labels, "Time-taken percentiles per source, logarithmic axis");
+    svg::percentileChart(c.out, rows, labels, "Time-taken percentiles per source, logarithmic axis", kHalfCard);
     c.raw("</div><div class=\"scroll\"><table class=\"sortable small\"><thead><tr><th>Source</th><th "
           "class=\"n\">Samples</th><th class=\"n\">p50</th><th class=\"n\">p90</th><th class=\"n\">p95</th><th "
           "class=\"n\">p99</th><th class=\"n\">max</th></tr></thead><tbody>");
     for (const auto &p : pct) {
-        c.raw("<tr><td class=\"mono\">");
+        c.raw("<tr><td class=\"mono path\">");
         c.logText(c.path(p.label));
         c.raw("</td>");
         c.countCell(p.samples);

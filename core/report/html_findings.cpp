@@ -69,6 +69,8 @@ void link(Context &c, std::string_view label, const std::string &url)
     }
     c.raw("<a class=\"chip\" rel=\"noreferrer noopener\" target=\"_blank\" href=\"");
     c.text(url);
+    c.raw("\" title=\"");
+    c.text(url);
     c.raw("\">");
     c.text(label, 200);
     c.raw("</a>");
@@ -90,11 +92,15 @@ void references(Context &c, const Finding &f)
         if (!url.empty() && seen.count(url))
             continue;
         seen.insert(url);
-        // Show a URL by its host and path, without the scheme: easier to read, same target.
+        // Show a URL by its host and path, without the scheme and shortened: easier to read, same
+        // target (the full URL is the link's title).
         std::string_view label = r;
         if (const auto p = label.find("://"); p != std::string_view::npos)
             label.remove_prefix(p + 3);
-        link(c, label, url);
+        std::string shown(label.substr(0, 64));
+        if (label.size() > 64)
+            shown += "\xE2\x80\xA6";
+        link(c, shown, url);
     }
     c.raw("</dd>");
 }
@@ -115,32 +121,51 @@ void chips(Context &c, const std::vector<std::string> &values, std::size_t cap, 
     }
 }
 
+constexpr std::size_t kEvidenceInline = 8; // rows shown before "show N more"
+
+void evidenceRow(Context &c, const Evidence &e)
+{
+    c.raw("<tr><td class=\"where mono small\">");
+    std::string where = c.sourcePath(e.source);
+    if (e.line)
+        where += ":" + std::to_string(e.line);
+    if (e.frame)
+        where += " #" + std::to_string(e.frame);
+    c.logText(where);
+    c.raw("</td><td class=\"when mono small\">");
+    c.text(timeText(e.time));
+    c.raw("</td><td class=\"conn mono small\">");
+    if (e.connection.valid() && e.connection.value < c.a.connections.size())
+        c.logText(c.connectionKey(c.a.connections[e.connection.value].key()));
+    c.raw("</td><td><pre class=\"raw\">");
+    c.logText(c.evidenceText(e));
+    c.raw("</pre></td></tr>");
+}
+
+void evidenceRows(Context &c, const Finding &f, std::size_t from, std::size_t to)
+{
+    c.raw("<div class=\"scroll\"><table class=\"ev\"><thead><tr><th>Where</th><th>Time (UTC)</th><th>Connection</th>"
+          "<th>What was seen</th></tr></thead><tbody>");
+    for (std::size_t i = from; i < to; ++i)
+        evidenceRow(c, f.evidence[i]);
+    c.raw("</tbody></table></div>");
+}
+
 void evidenceTable(Context &c, const Finding &f)
 {
     if (f.evidence.empty())
         return;
-    c.raw("<h4>Evidence</h4><div class=\"scroll\"><table class=\"ev\"><thead><tr><th>Where</th><th>Time "
-          "(UTC)</th><th>Connection</th><th>What was seen</th></tr></thead><tbody>");
+    c.raw("<h4>Evidence</h4>");
     const std::size_t shown = std::min(f.evidence.size(), c.o.maxEvidencePerFinding);
-    for (std::size_t i = 0; i < shown; ++i) {
-        const Evidence &e = f.evidence[i];
-        c.raw("<tr><td class=\"where mono small\">");
-        std::string where = c.sourcePath(e.source);
-        if (e.line)
-            where += ":" + std::to_string(e.line);
-        if (e.frame)
-            where += " #" + std::to_string(e.frame);
-        c.logText(where);
-        c.raw("</td><td class=\"mono small\">");
-        c.text(timeText(e.time));
-        c.raw("</td><td class=\"mono small\">");
-        if (e.connection.valid() && e.connection.value < c.a.connections.size())
-            c.logText(c.connectionKey(c.a.connections[e.connection.value].key()));
-        c.raw("</td><td><pre class=\"raw\">");
-        c.logText(c.evidenceText(e));
-        c.raw("</pre></td></tr>");
+    const std::size_t inlineRows = std::min(shown, kEvidenceInline);
+    evidenceRows(c, f, 0, inlineRows);
+    if (shown > inlineRows) {
+        c.raw("<details class=\"block\"><summary>Show ");
+        c.text(plural(shown - inlineRows, "more evidence item", "more evidence items"));
+        c.raw("</summary>");
+        evidenceRows(c, f, inlineRows, shown);
+        c.raw("</details>");
     }
-    c.raw("</tbody></table></div>");
     const std::uint64_t total = std::max<std::uint64_t>(f.evidenceTotal, f.evidence.size());
     if (total > shown) {
         c.raw("<p class=\"more\">");

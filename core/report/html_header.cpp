@@ -104,14 +104,18 @@ void assumptions(Context &c)
         } else if (const Source *ref = c.source(off.reference)) {
             c.raw(" to match <b>");
             c.logText(c.path(ref->path));
-            c.raw("</b>, estimated from ");
-            c.text(plural(off.matches, "matched request", "matched requests"));
-            if (off.spread)
-                c.text(" (spread " + formatDuration(off.spread) + ")");
+            c.raw("</b>");
+            // The correlator's note says how it was estimated; without one, say it here.
+            if (off.note.empty()) {
+                c.raw(", estimated from ");
+                c.text(plural(off.matches, "matched request", "matched requests"));
+                if (off.spread)
+                    c.text(" (spread " + formatDuration(off.spread) + ")");
+            }
         }
         if (!off.note.empty()) {
             c.raw(" \xE2\x80\x94 ");
-            c.text(off.note, 300);
+            c.text(c.freeText(off.note), 300);
         }
         c.raw(".</li>");
     }

@@ -56,10 +56,12 @@ void meaning(Context &c, const std::optional<ReasonInfo> &info)
         c.raw("<span class=\"muted\">not in the catalogue</span>");
         return;
     }
-    if (!info->meaning.empty()) {
+    if (info->benign)
+        c.raw("<span class=\"chip\">usually benign</span> ");
+    if (!info->meaning.empty())
         c.text(info->meaning);
-    }
-    if (!info->usualStatus.empty()) {
+    // "503" reads well as "usually 503"; connection-level reasons ("-") have no status to mention.
+    if (!info->usualStatus.empty() && info->usualStatus[0] >= '0' && info->usualStatus[0] <= '9') {
         c.raw(" <span class=\"muted\">(usually ");
         c.text(info->usualStatus, 40);
         c.raw(")</span>");
@@ -72,6 +74,11 @@ void meaning(Context &c, const std::optional<ReasonInfo> &info)
     if (!info->advice.empty()) {
         c.raw("<div class=\"small\"><b>What to do:</b> ");
         c.text(info->advice);
+        c.raw("</div>");
+    }
+    if (!info->since.empty()) {
+        c.raw("<div class=\"small muted\">Logged by ");
+        c.text(info->since, 200);
         c.raw("</div>");
     }
     if (!info->symptoms.empty()) {
@@ -115,10 +122,10 @@ void writeReasons(Context &c)
     std::uint64_t total = 0;
     for (const auto &r : reasons)
         total += r.count;
-    c.raw("<div class=\"card\"><div class=\"scroll\"><table class=\"sortable\"><thead><tr><th>Reason</th><th "
-          "class=\"n\">Lines</th><th class=\"n\">Share</th><th>Status</th><th>First / last (UTC)</th>");
+    c.raw("<div class=\"card\"><div class=\"scroll\"><table class=\"sortable reasons\"><thead><tr><th>Reason</th><th "
+          "class=\"n\">Lines</th><th>Status</th><th>First / last (UTC)</th>");
     if (catalogue)
-        c.raw("<th>Meaning and advice</th>");
+        c.raw("<th class=\"meaning\">Meaning and advice</th>");
     c.raw("<th>Top clients</th><th>Top URIs</th></tr></thead><tbody>");
     const std::size_t shown = std::min(reasons.size(), c.o.maxReasons);
     for (std::size_t i = 0; i < shown; ++i) {
@@ -126,13 +133,14 @@ void writeReasons(Context &c)
         c.raw("<tr><td class=\"mono\"><b>");
         c.text(r.reason, 120);
         c.raw("</b></td>");
-        c.countCell(r.count);
         char share[32];
         const double pct = total ? 100.0 * static_cast<double>(r.count) / static_cast<double>(total) : 0;
         std::snprintf(share, sizeof share, "%.1f %%", pct);
         c.raw("<td class=\"n\" data-v=\"" + std::to_string(r.count) + "\">");
+        c.count(r.count);
+        c.raw("<div class=\"muted small\">");
         c.text(share);
-        c.raw("</td><td>");
+        c.raw("</div></td><td>");
         statuses(c, r);
         c.raw("</td><td class=\"mono small\" data-v=\"" + std::to_string(r.first == kNoTime ? 0 : r.first) + "\">");
         c.text(timeText(r.first));
@@ -140,16 +148,16 @@ void writeReasons(Context &c)
         c.text(timeText(r.last));
         c.raw("</td>");
         if (catalogue) {
-            c.raw("<td>");
+            c.raw("<td class=\"meaning\">");
             std::optional<ReasonInfo> info;
             if (r.reason != "(none)")
                 info = c.o.reasonInfo(r.reason);
             meaning(c, info);
             c.raw("</td>");
         }
-        c.raw("<td class=\"small\">");
+        c.raw("<td class=\"small top\">");
         topList(c, r.topClients, true);
-        c.raw("</td><td class=\"small\">");
+        c.raw("</td><td class=\"small top\">");
         topList(c, r.topUris, false);
         c.raw("</td></tr>");
     }

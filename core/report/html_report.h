@@ -21,14 +21,16 @@ namespace hs {
 
 class Redactor;
 
-// What the knowledge base says about one HTTPERR s-reason. The caller fills it from the KB catalogue
-// (core/kb); without a lookup the reason table shows counts, statuses, clients and URIs only.
+// What the knowledge base says about one HTTPERR s-reason (report/html_kb.h builds the lookup from
+// the KB catalogue); without a lookup the reason table shows counts, statuses, clients and URIs only.
 struct ReasonInfo {
     std::string meaning;
     std::string usualStatus; // e.g. "503"
     std::string causes;
     std::string advice;
     std::vector<std::string> symptoms; // symptom ids (ARCHITECTURE §7) the reason points to
+    std::string since;                 // Windows versions that log it, e.g. "Windows Server 2008 and later"
+    bool benign = false;               // usually noise on a healthy server
 };
 using ReasonLookup = std::function<std::optional<ReasonInfo>(std::string_view reason)>;
 

@@ -5,6 +5,8 @@
 #include "formats/text_scan.h"
 #include "report/html_context.h"
 
+#include <iterator>
+
 namespace hs::html {
 namespace {
 
@@ -23,19 +25,34 @@ std::string signedDuration(TimeUs d)
     return (d >= 0 ? "+" : "\xE2\x88\x92") + formatDuration(d >= 0 ? d : -d);
 }
 
+std::string sizeText(std::uint64_t bytes)
+{
+    static constexpr const char *kUnits[] = {"bytes", "KB", "MB", "GB", "TB"};
+    double v = static_cast<double>(bytes);
+    std::size_t unit = 0;
+    while (v >= 1024 && unit + 1 < std::size(kUnits)) {
+        v /= 1024;
+        ++unit;
+    }
+    if (unit == 0)
+        return text::groupThousands(bytes) + " bytes";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, v < 10 ? "%.1f %s" : "%.0f %s", v, kUnits[unit]);
+    return buf;
+}
+
 void sourcesTable(Context &c)
 {
     const Analysis &a = c.a;
     c.raw("<div class=\"card\"><div class=\"scroll\"><table class=\"sortable\"><thead><tr><th class=\"n\">#</th>"
           "<th>Source</th><th>Format</th><th class=\"n\">Size</th><th class=\"n\">Records</th><th "
-          "class=\"n\">Rejected</th><th>First (UTC)</th><th>Last (UTC)</th><th>Times</th><th "
-          "class=\"n\">Problems</th></tr></thead><tbody>");
+          "class=\"n\">Rejected</th><th>Time range (UTC)</th><th class=\"n\">Problems</th></tr></thead><tbody>");
     const std::size_t shown = std::min(a.sources.size(), c.o.maxSourcesShown);
     for (std::size_t i = 0; i < shown; ++i) {
         const Source &s = *a.sources[i];
         c.raw("<tr>");
         c.countCell(i + 1);
-        c.raw("<td class=\"mono\">");
+        c.raw("<td class=\"mono path\">");
         c.logText(c.path(s.path));
         if (!s.compression.empty()) {
             c.raw(" <span class=\"muted\">(");
@@ -44,35 +61,37 @@ void sourcesTable(Context &c)
         }
         c.raw("</td><td>");
         c.text(formatDisplayName(s.format));
-        if (!s.formatVariant.empty()) {
+        std::string detail = s.formatVariant;
+        if (detail.empty() && s.log)
+            detail = s.log->software;
+        if (detail.empty() && s.capture)
+            detail = s.capture->application;
+        if (!detail.empty()) {
             c.raw("<div class=\"muted small\">");
-            c.text(s.formatVariant, 120);
-            c.raw("</div>");
-        }
-        if (s.log && !s.log->software.empty()) {
-            c.raw("<div class=\"muted small\">");
-            c.text(s.log->software, 120);
-            c.raw("</div>");
-        }
-        if (s.capture && !s.capture->application.empty()) {
-            c.raw("<div class=\"muted small\">");
-            c.text(s.capture->application, 120);
+            c.text(detail, 120);
             c.raw("</div>");
         }
         c.raw("</td>");
-        c.countCell(std::max<std::uint64_t>(s.fileSize, s.bytes.size()));
+        const std::uint64_t size = std::max<std::uint64_t>(s.fileSize, s.bytes.size());
+        c.raw("<td class=\"n\" data-v=\"" + std::to_string(size) + "\">");
+        c.text(sizeText(size));
+        c.raw("</td>");
         c.countCell(s.records);
         c.countCell(s.rejected);
-        c.timeCell(s.first == kNoTime ? kNoTime : s.first + s.clockOffset);
-        c.timeCell(s.last == kNoTime ? kNoTime : s.last + s.clockOffset);
-        c.raw("<td class=\"small\">");
-        if (s.log)
+        const TimeUs first = s.first == kNoTime ? kNoTime : s.first + s.clockOffset;
+        c.raw("<td class=\"small\" data-v=\"" + (first == kNoTime ? std::string("-1e300") : std::to_string(first)) +
+              "\"><span class=\"mono\">");
+        c.text(rangeText(first, s.last == kNoTime ? kNoTime : s.last + s.clockOffset));
+        c.raw("</span>");
+        if (s.log && s.log->timeBasis != TimeBasis::Utc) {
+            c.raw("<div class=\"muted\">");
             c.text(timeBasisText(s.log->timeBasis));
-        else
-            c.raw("UTC");
+            c.raw("</div>");
+        }
         if (s.clockOffset != 0) {
-            c.raw("<br>shifted ");
+            c.raw("<div class=\"muted\">clock shifted ");
             c.text(signedDuration(s.clockOffset));
+            c.raw("</div>");
         }
         c.raw("</td>");
         c.countCell(s.problems.total());

@@ -12,4 +12,5 @@ target_sources(httpsleuth_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/html_charts.cpp
   ${CMAKE_CURRENT_LIST_DIR}/html_reasons.cpp
   ${CMAKE_CURRENT_LIST_DIR}/html_sources.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/html_kb.cpp
   ${CMAKE_CURRENT_LIST_DIR}/svg_chart.cpp)

@@ -34,10 +34,10 @@ void esc(std::string &out, std::string_view s)
     html::appendEscaped(out, s, 300);
 }
 
-void open(std::string &out, double height, std::string_view aria)
+void open(std::string &out, double height, std::string_view aria, double width = kWidth)
 {
     out += "<svg class=\"c\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ";
-    out += num(kWidth);
+    out += num(width);
     out += ' ';
     out += num(height);
     out += "\" role=\"img\" aria-label=\"";
@@ -293,15 +293,16 @@ void stackedChart(std::string &out, const stats::TimeBuckets &b, const std::vect
         for (std::size_t i = 0; i < b.count && i < series.size(); ++i)
             sums[i] += series[i];
     const std::uint64_t peak = sums.empty() ? 0 : *std::max_element(sums.begin(), sums.end());
-    const std::uint64_t yMax = std::max<std::uint64_t>(niceCeil(peak), 1);
+    // Gridlines at a 1-2-5 step; the axis ends at the first step at or above the peak.
+    const std::uint64_t step = std::max<std::uint64_t>(niceCeil((std::max<std::uint64_t>(peak, 1) + 3) / 4), 1);
+    const std::uint64_t yMax = std::max<std::uint64_t>((peak + step - 1) / step, 1) * step;
     const double base = kTop + kPlotH;
     rect(out, kLeft, kTop, kPlotX1 - kLeft, kPlotH, "bg");
-    for (int g = 1; g <= 3; ++g) {
-        const double y = base - kPlotH * g / 4.0;
+    for (std::uint64_t v = step; v <= yMax; v += step) {
+        const double y = base - kPlotH * static_cast<double>(v) / static_cast<double>(yMax);
         line(out, kLeft, y, kPlotX1, y, "gr");
-        text(out, kLeft - 6, y + 4, text::groupThousands(yMax * static_cast<std::uint64_t>(g) / 4), "end");
+        text(out, kLeft - 6, y + 4, text::groupThousands(v), "end");
     }
-    text(out, kLeft - 6, kTop + 9, text::groupThousands(yMax), "end");
     text(out, kLeft - 6, base, "0", "end");
     const double bw = b.count ? (kPlotX1 - kLeft) / static_cast<double>(b.count) : 0;
     const double barW = std::max(bw - (bw > 3 ? 1 : 0), 0.5);
@@ -331,25 +332,35 @@ void stackedChart(std::string &out, const stats::TimeBuckets &b, const std::vect
     out += "</svg>";
 }
 
-void proportionBars(std::string &out, const std::vector<BarRow> &rows, std::string_view ariaLabel)
+std::string fitLabel(std::string_view label, std::size_t chars)
 {
-    constexpr double kRowH = 26, kLabelW = 300, kBarH = 16;
-    open(out, static_cast<double>(rows.size()) * kRowH + 4, ariaLabel);
+    if (label.size() <= chars || chars < 2)
+        return std::string(label);
+    std::size_t cut = label.size() - (chars - 1);
+    while (cut < label.size() && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80)
+        ++cut; // never split a UTF-8 sequence
+    return "\xE2\x80\xA6" + std::string(label.substr(cut));
+}
+
+void proportionBars(std::string &out, const std::vector<BarRow> &rows, std::string_view ariaLabel,
+                    const RowLayout &layout)
+{
+    constexpr double kRowH = 26, kBarH = 16;
+    const double x1 = layout.width - kRight;
+    open(out, static_cast<double>(rows.size()) * kRowH + 4, ariaLabel, layout.width);
+    const auto labelChars = static_cast<std::size_t>(layout.labelWidth / 6.4);
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const BarRow &row = rows[r];
         const double y = static_cast<double>(r) * kRowH + 4;
         std::uint64_t sum = 0;
         for (const auto &s : row.segments)
             sum += s.value;
-        std::string label = row.label;
-        if (label.size() > 48)
-            label = "\xE2\x80\xA6" + label.substr(label.size() - 46); // the file name end matters most
         out += "<g>";
         title(out, row.label + ": " + text::groupThousands(sum));
-        text(out, 0, y + 12, label);
+        text(out, 0, y + 12, fitLabel(row.label, labelChars));
         out += "</g>";
-        double x = kLabelW;
-        const double w = kPlotX1 - kLabelW;
+        double x = layout.labelWidth;
+        const double w = x1 - layout.labelWidth;
         for (const auto &s : row.segments) {
             if (s.value == 0 || sum == 0)
                 continue;
@@ -366,42 +377,63 @@ void proportionBars(std::string &out, const std::vector<BarRow> &rows, std::stri
     out += "</svg>";
 }
 
-void percentileChart(std::string &out, const std::vector<stats::Percentiles> &rows,
-                     const std::vector<std::string> &labels, std::string_view ariaLabel)
+namespace {
+
+std::string decadeLabel(double ms)
 {
-    constexpr double kRowH = 26, kLabelW = 300, kTop = 4;
+    char buf[32];
+    if (ms < 1000)
+        std::snprintf(buf, sizeof buf, "%g ms", ms);
+    else
+        std::snprintf(buf, sizeof buf, "%g s", ms / 1000);
+    return buf;
+}
+
+} // namespace
+
+void percentileChart(std::string &out, const std::vector<stats::Percentiles> &rows,
+                     const std::vector<std::string> &labels, std::string_view ariaLabel, const RowLayout &layout)
+{
+    constexpr double kRowH = 26, kTop = 4;
+    // The axis spans whole decades from the smallest positive percentile to the largest maximum.
     double lo = 1e300, hi = 0;
     for (const auto &p : rows) {
-        lo = std::min(lo, std::max(p.p50, 0.01));
-        hi = std::max(hi, std::max(p.max, 0.01));
+        for (const double v : {p.p50, p.p90, p.p99, p.max}) {
+            if (v > 0) {
+                lo = std::min(lo, v);
+                break;
+            }
+        }
+        hi = std::max(hi, p.max);
     }
     if (rows.empty() || hi <= 0)
         return;
+    lo = std::max(lo, 0.01);
     const double decLo = std::pow(10.0, floorLog10(lo));
-    const double decHi = std::pow(10.0, floorLog10(hi) + 1);
+    const double decHi = std::max(std::pow(10.0, std::ceil(std::log10(hi))), decLo * 10);
     const double l0 = std::log10(decLo), l1 = std::log10(decHi);
-    const double x0 = kLabelW, x1 = kPlotX1;
+    const double x0 = layout.labelWidth, x1 = layout.width - kRight;
     auto xOf = [&](double ms) {
         const double v = std::log10(std::clamp(ms, decLo, decHi));
         return x0 + (x1 - x0) * (v - l0) / (l1 - l0);
     };
     const double plotBottom = kTop + static_cast<double>(rows.size()) * kRowH;
-    open(out, plotBottom + kAxisH + 4, ariaLabel);
+    open(out, plotBottom + kAxisH + 4, ariaLabel, layout.width);
+    const auto labelChars = static_cast<std::size_t>(layout.labelWidth / 6.4);
     for (double d = decLo; d <= decHi * 1.0001; d *= 10) {
         const double x = xOf(d);
         line(out, x, kTop, x, plotBottom, "gr");
-        text(out, x, plotBottom + 16, formatMs(d), "middle");
+        text(out, x, plotBottom + 16, decadeLabel(d), "middle");
     }
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const auto &p = rows[r];
         const double y = kTop + static_cast<double>(r) * kRowH;
         const std::string &label = r < labels.size() ? labels[r] : p.label;
-        std::string shown = label.size() > 48 ? "\xE2\x80\xA6" + label.substr(label.size() - 46) : label;
         out += "<g>";
         title(out, label + ": " + text::groupThousands(p.samples) + " samples; p50 " + formatMs(p.p50) + ", p90 " +
                        formatMs(p.p90) + ", p95 " + formatMs(p.p95) + ", p99 " + formatMs(p.p99) + ", max " +
                        formatMs(p.max));
-        text(out, 0, y + 13, shown);
+        text(out, 0, y + 13, fitLabel(label, labelChars));
         const double mid = y + 9;
         line(out, xOf(decLo), mid, xOf(p.max), mid, "pl");
         rect(out, xOf(decLo), y + 3, xOf(p.p50) - xOf(decLo), 12, "p50");

@@ -51,12 +51,23 @@ struct BarRow {
     std::string label;
     std::vector<Segment> segments;
 };
+// Layout of the row charts below: the viewBox width (the SVG scales to its container, so a chart for
+// a half-width card uses a narrower box to keep its text legible) and the width of the label column.
+struct RowLayout {
+    double width = kWidth;
+    double labelWidth = 300;
+};
+
 // One 100 % bar per row, split into its segments.
-void proportionBars(std::string &out, const std::vector<BarRow> &rows, std::string_view ariaLabel);
+void proportionBars(std::string &out, const std::vector<BarRow> &rows, std::string_view ariaLabel,
+                    const RowLayout &layout = {});
 
 // Per source: p50 / p90 / p99 bands and the max on a logarithmic millisecond axis.
 void percentileChart(std::string &out, const std::vector<stats::Percentiles> &rows,
-                     const std::vector<std::string> &labels, std::string_view ariaLabel);
+                     const std::vector<std::string> &labels, std::string_view ariaLabel, const RowLayout &layout = {});
+
+// Label text that fits about `chars` characters, keeping the end (a file name matters most).
+std::string fitLabel(std::string_view label, std::size_t chars);
 
 struct Mark {
     TimeUs first = kNoTime, last = kNoTime;

@@ -5,7 +5,9 @@
 #include "formats/text_scan.h"
 #include "html_scan.h"
 #include "httpsleuth/version.h"
+#include "kb/catalog.h"
 #include "report/html_csp.h"
+#include "report/html_kb.h"
 #include "report/html_report.h"
 #include "report_fixture.h"
 #include "support/catch.h"
@@ -97,8 +99,8 @@ TEST_CASE("report: sections, header facts and counts on the incident fixture", "
     const std::string reasons = elementById(html, "reasons");
     REQUIRE(a.httpErrReasons.size() == 5);
     CHECK(countOf(reasons, "<tr>") == 1 + a.httpErrReasons.size());
-    CHECK(reasons.find("<b>QueueFull</b></td><td class=\"n\" data-v=\"3\">3</td>") != std::string::npos);
-    CHECK(reasons.find("33.3 %") != std::string::npos);
+    CHECK(reasons.find("<b>QueueFull</b></td><td class=\"n\" data-v=\"3\">3<div class=\"muted small\">33.3 %</div>") !=
+          std::string::npos);
     CHECK(reasons.find("/search?q=secret") != std::string::npos); // top URI, not redacted
     CHECK(reasons.find("no reason catalogue") != std::string::npos);
 
@@ -284,7 +286,7 @@ TEST_CASE("report: the reason table shows the catalogue's meaning and advice whe
     const std::string html = htmlReport(*fx.analysis, o);
     const std::string reasons = elementById(html, "reasons");
     CHECK(lookups == 5);
-    CHECK(reasons.find("<th>Meaning and advice</th>") != std::string::npos);
+    CHECK(reasons.find("<th class=\"meaning\">Meaning and advice</th>") != std::string::npos);
     CHECK(reasons.find("Header parsing took longer than the limit.") != std::string::npos);
     CHECK(reasons.find("&lt;KB967853&gt;") != std::string::npos);
     CHECK(reasons.find("<b>What to do:</b> Check headerWaitTimeout.") != std::string::npos);
@@ -293,4 +295,19 @@ TEST_CASE("report: the reason table shows the catalogue's meaning and advice whe
     CHECK(reasons.find("<span class=\"chip\">slow-request-body</span>") != std::string::npos);
     CHECK(countOf(reasons, "not in the catalogue") == 4);
     CHECK(reasons.find("no reason catalogue") == std::string::npos);
+}
+
+TEST_CASE("report: the knowledge base's reason catalogue explains every fixture reason", "[report][kb]")
+{
+    TempDir dir("report-kb");
+    const IncidentFixture fx = makeIncident(dir.path() / "web01");
+    std::vector<kb::LoadProblem> problems;
+    HtmlOptions o = fixedOptions();
+    o.reasonInfo = reasonLookup(kb::loadBuiltinKnowledgeBase(problems));
+    CHECK(problems.empty());
+    const std::string reasons = elementById(htmlReport(*fx.analysis, o), "reasons");
+    CHECK(countOf(reasons, "not in the catalogue") == 0);
+    CHECK(countOf(reasons, "<b>What to do:</b>") == fx.analysis->httpErrReasons.size());
+    // Timer_HeaderWait points to the chunked-POST reset finding of this report.
+    CHECK(reasons.find("href=\"#finding-2\">chunked-post-reset</a>") != std::string::npos);
 }
