@@ -6,7 +6,9 @@
 #include "cli/cli_summary.h"
 #include "formats/registry.h"
 #include "httpsleuth/version.h"
+#include "kb/catalog.h"
 #include "report/analysis_json.h"
+#include "report/html_kb.h"
 #include "report/html_report.h"
 #include "report/redact.h"
 #include "tasks/analyze.h"
@@ -93,6 +95,10 @@ int runAnalyze(const hs::cli::Options &o)
     if (o.htmlPath) {
         hs::HtmlOptions ho;
         ho.redactor = redactor ? &*redactor : nullptr;
+        // The reason table explains each HTTPERR reason from the knowledge base the detectors used
+        // (its load problems were already reported by analyze()).
+        std::vector<hs::kb::LoadProblem> kbProblems;
+        ho.reasonInfo = hs::reasonLookup(hs::kb::loadKnowledgeBase(o.analyze.kbFolders, kbProblems));
         ok &= writeFile(*o.htmlPath, [&](std::ostream &out) { hs::writeHtmlReport(*analysis, out, ho); });
     }
     if (!o.quiet && o.jsonPath.value_or("") != "-" && o.htmlPath.value_or("") != "-")
