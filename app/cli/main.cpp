@@ -16,6 +16,9 @@
 #include "tasks/progress.h"
 
 #include <csignal>
+#ifdef _WIN32
+#include <windows.h>
+#endif
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -124,6 +127,10 @@ int runAnalyze(const hs::cli::Options &o)
 
 int main(int argc, char **argv)
 {
+#ifdef _WIN32
+    // Paths and log text are UTF-8 internally; without this the console shows them as ANSI.
+    SetConsoleOutputCP(CP_UTF8);
+#endif
     std::vector<std::string> args(argv + 1, argv + argc);
     const hs::cli::ParseResult parsed = hs::cli::parseArguments(args);
     if (!parsed.error.empty()) {

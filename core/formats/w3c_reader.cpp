@@ -528,7 +528,8 @@ void W3cReader::read(ReadContext &ctx) const
         if (const auto name = w3cFieldValue(src, log.access[0], "s-sitename"); name && *name != "-")
             log.siteName = std::string(*name);
     if (log.siteName.empty()) {
-        const std::string parent = src.filePath.parent_path().filename().string();
+        const std::u8string folder = src.filePath.parent_path().filename().u8string();
+        const std::string parent(reinterpret_cast<const char *>(folder.data()), folder.size());
         if (text::startsWithNoCase(parent, "W3SVC"))
             log.siteName = parent;
     }

@@ -154,7 +154,8 @@ std::unique_ptr<Source> readSingleFile(const std::filesystem::path &path, String
 {
     const FormatRegistry registry = FormatRegistry::createDefault();
     InputFile in;
-    in.displayPath = path.filename().string();
+    const std::u8string name = path.filename().u8string(); // string() throws on MSVC outside the ANSI page
+    in.displayPath.assign(reinterpret_cast<const char *>(name.data()), name.size());
     in.path = path;
     std::error_code ec;
     in.size = std::filesystem::file_size(path, ec);
