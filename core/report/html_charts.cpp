@@ -39,7 +39,8 @@ std::string perBucket(const stats::TimeBuckets &b)
 
 void activityCard(Context &c)
 {
-    const stats::Activity act = stats::activity(c.a, kNoTime, kNoTime, c.o.maxChartBuckets);
+    const stats::TimeRange range = stats::analysedRange(c.a);
+    const stats::Activity &act = c.activity(range.first, range.last);
     if (act.buckets.count == 0 || act.lanes.empty())
         return;
     // The busiest sources get their own lane; the rest are summed into one so a bundle of 300 small

@@ -10,7 +10,9 @@
 #include "report/html_escape.h"
 #include "report/html_report.h"
 #include "report/redact.h"
+#include "stats/timeline.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +20,11 @@
 namespace hs::html {
 
 struct Context {
+    Context(const Analysis &analysis, const HtmlOptions &options, std::string &output, Redactor *redact)
+        : a(analysis), o(options), out(output), redactor(redact)
+    {
+    }
+
     const Analysis &a;
     const HtmlOptions &o;
     std::string &out;
@@ -52,10 +59,26 @@ struct Context {
     std::string evidenceText(const Evidence &e);
     std::string headerBlock(std::string_view raw);
 
+    // The timeline strip and the activity chart usually cover the same range: one pass over the
+    // records serves both (at 5 M records a pass is ~0.1 s).
+    const stats::Activity &activity(TimeUs from, TimeUs to)
+    {
+        if (!activityCache_ || activityFrom_ != from || activityTo_ != to) {
+            activityCache_ = std::make_unique<stats::Activity>(stats::activity(a, from, to, o.maxChartBuckets));
+            activityFrom_ = from;
+            activityTo_ = to;
+        }
+        return *activityCache_;
+    }
+
     const Source *source(SourceId id) const noexcept
     {
         return id.valid() && id.value < a.sources.size() ? a.sources[id.value].get() : nullptr;
     }
+
+private:
+    std::unique_ptr<stats::Activity> activityCache_;
+    TimeUs activityFrom_ = kNoTime, activityTo_ = kNoTime;
 };
 
 std::string timeText(TimeUs t); // "2026-11-21 10:00:01" or "—"

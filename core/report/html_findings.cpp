@@ -355,7 +355,7 @@ void timelineStrip(Context &c)
         from = std::min(from, m.first);
         to = std::max(to, m.last);
     }
-    const stats::Activity act = stats::activity(c.a, from, to, c.o.maxChartBuckets);
+    const stats::Activity &act = c.activity(from, to);
     std::vector<std::uint32_t> totals(act.buckets.count, 0);
     for (const auto &lane : act.lanes)
         for (std::size_t i = 0; i < totals.size() && i < lane.events.size(); ++i)

@@ -202,7 +202,7 @@ std::string htmlReport(const Analysis &analysis, const HtmlOptions &options)
 {
     std::string out;
     out.reserve(256 * 1024);
-    html::Context c{analysis, options, out, options.redactor, {}, {}};
+    html::Context c(analysis, options, out, options.redactor);
     c.findingOrder = html::displayOrder(analysis);
     c.findingNumber.assign(analysis.findings.size(), 0);
     for (std::size_t pos = 0; pos < c.findingOrder.size(); ++pos)
