@@ -102,6 +102,33 @@ std::string removeQueries(std::string_view in)
     return out;
 }
 
+// After "a.b.c.d:" or "[v6]:" a port ("10.0.0.5:51000") ends the address; "10.0.0.5::1" does not.
+bool isPortSuffix(std::string_view rest) noexcept
+{
+    std::size_t digits = 0;
+    while (digits < rest.size() && std::isdigit(static_cast<unsigned char>(rest[digits])))
+        ++digits;
+    if (digits == 0 || digits > 5)
+        return false;
+    return digits == rest.size() ||
+           !(isAlnum(rest[digits]) || rest[digits] == ':' || rest[digits] == '.' || rest[digits] == '%');
+}
+
+// Text right after a replaced address that would make a longer address-like run with it: a ':' not
+// starting a port, a '%', or a '.' that does not end a sentence ("fe80::1%3b8::1", "10.0.0.5::1",
+// "[fe80::1]:80b6::1", "[::1]10.0.0.5"). Left behind, it would join the token's last digit ("client-1" + "::1") into
+// an address of its own, which a second pass would then replace.
+bool continuesAddress(std::string_view rest) noexcept
+{
+    if (rest.empty())
+        return false;
+    if (rest[0] == ':')
+        return !isPortSuffix(rest.substr(1));
+    if (rest[0] == '%' || isAlnum(rest[0])) // after "[…]": digits would extend the token's number
+        return true;
+    return rest[0] == '.' && rest.size() > 1 && (isAlnum(rest[1]) || rest[1] == ':' || rest[1] == '.');
+}
+
 } // namespace
 
 Redactor::Redactor(const Analysis &analysis)
@@ -270,7 +297,9 @@ std::string Redactor::text(std::string_view input)
         while (v6 < in.size() && (isHex(in[v6]) || in[v6] == ':' || in[v6] == '.'))
             ++v6;
         std::size_t v6end = v6;
-        if (v6end < in.size() && in[v6end] == '%') {
+        while (v6end > i && in[v6end - 1] == '.') // "… from fe80::1." ends a sentence
+            --v6end;
+        if (v6end == v6 && v6end < in.size() && in[v6end] == '%') {
             std::size_t z = v6end + 1;
             while (z < in.size() && isAlnum(in[z]))
                 ++z;
@@ -311,6 +340,11 @@ std::string Redactor::text(std::string_view input)
             out.pop_back();
         out += client(candidate);
         i += candidate.size() + (bracketed ? 1 : 0);
+        // Whatever address-like text was glued to the address is replaced with it: left behind, it
+        // would join the token's last digit ("client-1" + "::1") into an address of its own.
+        if (continuesAddress(in.substr(i)))
+            while (i < in.size() && (isAlnum(in[i]) || in[i] == ':' || in[i] == '.' || in[i] == '%'))
+                ++i;
     }
     return out;
 }

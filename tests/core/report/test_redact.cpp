@@ -71,7 +71,24 @@ TEST_CASE("redact: connection keys, URIs and free text", "[redact]")
     CHECK(r.text("Http.sys 5.2.3790.2433 at 10:00:01") == "Http.sys 5.2.3790.2433 at 10:00:01");
     CHECK(r.text("peer [fe80::1%3]:80 and ::ffff:10.0.0.8") == "peer client-4:80 and client-5");
     CHECK(r.text("MAC 00:1a:2b:3c:4d:5e") == "MAC 00:1a:2b:3c:4d:5e");
-    CHECK(r.text("host10.0.0.5x") == "host10.0.0.5x"); // glued to letters: not an address token
+    CHECK(r.text("host10.0.0.5x") == "host10.0.0.5x");      // glued to letters: not an address token
+    CHECK(r.text("from 2001:db8::9.") == "from client-6."); // a sentence may end after an address
+}
+
+TEST_CASE("redact: address-like text glued to an address goes with it", "[redact]")
+{
+    // Left behind, "::1" would join the token's last digit ("client-1::1") into a new address, and
+    // redacting the redacted text again would find it (the fuzzer's idempotence check).
+    Redactor r;
+    CHECK(r.text("[fe80::1%3b8::1 x") == "[client-1 x");
+    CHECK(r.text("at 10.0.0.5::1 and 10.0.0.6:2::3") == "at client-2 and client-3");
+    CHECK(r.text("10.0.0.5:51000 kept") == "client-2:51000 kept");
+    for (const std::string_view in : {"[fe80::1%3b8::1", "10.0.0.5::1", "1.2.3.4:5:6::7", "fe80::1.2.3.4.5"}) {
+        const std::string once = r.text(in);
+        const std::size_t tokens = r.clientCount();
+        CHECK(r.text(once) == once);
+        CHECK(r.clientCount() == tokens);
+    }
 }
 
 TEST_CASE("redact: log lines field by field", "[redact]")
