@@ -18,6 +18,11 @@ Correlation correlateSources(Analysis &analysis, const KnowledgeBase &kb, const 
     // What detectors will ask the single W3C pass for, taken from the knowledge base.
     if (const SymptomEntry *e = kb.symptom("chunked-post-reset"))
         co.watchPostsForReasons = e->httpErrReasons;
+    // Reason names are matched case-insensitively by detectors; HTTP.sys writes them in one spelling.
+    for (const SymptomEntry &e : kb.symptoms())
+        for (const auto &r : e.httpErrReasons)
+            if (std::find(co.indexReasons.begin(), co.indexReasons.end(), r) == co.indexReasons.end())
+                co.indexReasons.push_back(r);
     for (const Win32Entry &w : kb.win32())
         if (w.connectionProblem && w.code <= 0xffffffffu)
             co.connectionWin32Codes.push_back(static_cast<std::uint32_t>(w.code));

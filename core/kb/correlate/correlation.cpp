@@ -45,8 +45,19 @@ void W3cGroup::add(const AccessRecord &r, LogRef ref)
     }
     if (keepAll || samples.size() < kMaxSamples)
         samples.push_back(ref);
-    ++clients[r.clientIp];
-    ++statuses[r.status];
+}
+
+const std::vector<PostMark> *postsOf(const Analysis &a, const W3cDigest &d, StrId httpErrClient, const IpAddress &ip)
+{
+    if (const auto it = d.postsByClient.find(httpErrClient); it != d.postsByClient.end())
+        return &it->second;
+    if (!ip.valid())
+        return nullptr;
+    const StrId canonical = a.strings->find(ip.toString());
+    if (canonical == StringPool::kNotFound)
+        return nullptr;
+    const auto it = d.postsByClient.find(canonical);
+    return it == d.postsByClient.end() ? nullptr : &it->second;
 }
 
 std::pair<std::size_t, std::size_t> candidateRange(const std::vector<W3cCandidate> &bucket, TimeUs from, TimeUs to)
@@ -79,9 +90,39 @@ StrId findId(const Analysis &a, std::string_view text)
     return id == StringPool::kNotFound ? StringPool::kNotFound : id;
 }
 
-void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &options,
-                  std::unordered_set<IpAddress, IpAddressHash> &watched)
+// A set of interned ids, one bit per id: tested for every log line, so no hashing.
+class IdSet {
+public:
+    bool insert(StrId id)
+    {
+        if (id >= bits_.size())
+            bits_.resize(static_cast<std::size_t>(id) + 1, false);
+        if (bits_[id])
+            return false;
+        bits_[id] = true;
+        ++count_;
+        return true;
+    }
+    bool contains(StrId id) const noexcept { return id < bits_.size() && bits_[id]; }
+    bool empty() const noexcept { return count_ == 0; }
+
+private:
+    std::vector<bool> bits_; // by id: tested for every line of the logs
+    std::size_t count_ = 0;
+};
+
+// Clients named by connection-level HTTPERR lines of the watched reasons, as the interned texts a
+// W3C log would write for them: the W3C pass then tests an integer id per POST instead of parsing
+// addresses (HTTPERR may write a zone id or another IPv6 spelling, so the canonical text counts too).
+using WatchedClients = IdSet;
+
+void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &options, WatchedClients &watched)
 {
+    IdSet indexed;
+    for (const auto &name : options.indexReasons)
+        if (const StrId id = findId(a, name); id != StringPool::kNotFound)
+            indexed.insert(id);
+    const bool indexAll = options.indexReasons.empty();
     std::vector<StrId> watchReasons;
     for (const auto &name : options.watchPostsForReasons)
         if (const StrId id = findId(a, name); id != StringPool::kNotFound)
@@ -93,7 +134,8 @@ void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &
         std::uint32_t i = 0;
         src->log->httpErr.forEach([&](const HttpErrRecord &r) {
             const LogRef ref{src->id, i++};
-            idx.byReason[r.reason].push_back(ref);
+            if (indexAll || indexed.contains(r.reason))
+                idx.byReason[r.reason].push_back(ref);
             ++idx.total;
             if (r.time != kNoTime) {
                 if (idx.first == kNoTime || r.time < idx.first)
@@ -103,9 +145,15 @@ void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &
             }
             // Connection-level lines (request fields empty) name the client whose POSTs matter.
             if (r.method == kEmptyStr &&
-                std::find(watchReasons.begin(), watchReasons.end(), r.reason) != watchReasons.end())
-                if (const IpAddress &ip = corr.addresses.resolve(r.clientIp); ip.valid())
-                    watched.insert(ip);
+                std::find(watchReasons.begin(), watchReasons.end(), r.reason) != watchReasons.end() &&
+                watched.insert(r.clientIp)) {
+                // A dotted quad is already canonical; IPv6 and zone ids may be spelled otherwise.
+                const std::string_view text = a.str(r.clientIp);
+                if (text.find_first_of(":%") != std::string_view::npos)
+                    if (const IpAddress &ip = corr.addresses.resolve(r.clientIp); ip.valid())
+                        if (const StrId canonical = a.strings->find(ip.toString()); canonical != StringPool::kNotFound)
+                            watched.insert(canonical);
+            }
         });
     }
 }
@@ -114,9 +162,8 @@ struct TimeWindow {
     TimeUs from, to;
 };
 
-void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &options,
-             const std::unordered_set<IpAddress, IpAddressHash> &watched, const std::vector<TimeWindow> &windows,
-             CandidateIndex &candidates)
+void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &options, const WatchedClients &watched,
+             const std::vector<TimeWindow> &windows, CandidateIndex &candidates)
 {
     const StrId post = findId(a, "POST"), put = findId(a, "PUT");
     W3cDigest &d = corr.w3c;
@@ -146,11 +193,8 @@ void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &optio
                 d.rejected413.add(r, ref);
             else if (r.status == 417)
                 d.expectationFailed417.add(r, ref);
-            if (isPost && !watched.empty()) {
-                const IpAddress &ip = corr.addresses.resolve(r.clientIp);
-                if (watched.count(ip))
-                    d.postsByClient[ip].push_back(PostMark{r.time, ref, r.serverPort});
-            }
+            if (isPost && !watched.empty() && watched.contains(r.clientIp))
+                d.postsByClient[r.clientIp].push_back(PostMark{r.time, ref, r.serverPort});
             if (collect && r.time != kNoTime) {
                 bool inside = false;
                 for (const auto &w : windows)
@@ -165,7 +209,7 @@ void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &optio
             }
         });
     }
-    for (auto &[ip, marks] : d.postsByClient)
+    for (auto &[client, marks] : d.postsByClient)
         std::stable_sort(marks.begin(), marks.end(),
                          [](const PostMark &x, const PostMark &y) { return x.time < y.time; });
     for (auto &[key, bucket] : candidates.byKey)
@@ -178,9 +222,13 @@ void linkHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &o
     if (a.connections.empty() || corr.httpErr.total == 0)
         return;
     std::unordered_map<FourTuple, std::vector<ConnectionId>, FourTupleHash> byTuple;
+    // Client ports first: one bit per port rules out almost every line before any address is parsed.
+    std::vector<bool> clientPorts(65536, false);
     for (const Connection &c : a.connections)
-        if (c.client.valid() && c.server.valid() && c.client.port && c.server.port)
+        if (c.client.valid() && c.server.valid() && c.client.port && c.server.port) {
             byTuple[FourTuple{c.client, c.server}].push_back(c.id);
+            clientPorts[c.client.port] = true;
+        }
     if (byTuple.empty())
         return;
     HttpErrIndex &idx = corr.httpErr;
@@ -190,7 +238,7 @@ void linkHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &o
         std::uint32_t i = 0;
         src->log->httpErr.forEach([&](const HttpErrRecord &r) {
             const LogRef ref{src->id, i++};
-            if (!r.clientPort || !r.serverPort || r.time == kNoTime)
+            if (!r.clientPort || !r.serverPort || r.time == kNoTime || !clientPorts[r.clientPort])
                 return;
             const IpAddress client = corr.addresses.resolve(r.clientIp);
             const IpAddress server = corr.addresses.resolve(r.serverIp);
@@ -245,7 +293,7 @@ Correlation correlate(Analysis &analysis, const CorrelateOptions &options, const
         windows.push_back({src->first + manual - slack, src->last + manual + slack});
     }
 
-    std::unordered_set<IpAddress, IpAddressHash> watched;
+    WatchedClients watched;
     indexHttpErr(analysis, corr, options, watched);
     if (cancel.cancelled())
         return corr;

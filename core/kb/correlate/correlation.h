@@ -34,7 +34,9 @@ struct IpAddressHash {
 
 // HTTPERR lines grouped by reason, and tied to captured connections.
 struct HttpErrIndex {
-    std::unordered_map<StrId, std::vector<LogRef>> byReason; // every line, in source and line order
+    // Lines of the reasons some knowledge-base entry uses (CorrelateOptions::indexReasons), in source
+    // and line order; every line counts in total/first/last and can be tied to a connection.
+    std::unordered_map<StrId, std::vector<LogRef>> byReason;
     std::uint64_t total = 0;
     TimeUs first = kNoTime, last = kNoTime;
     std::vector<std::pair<std::uint32_t, LogRef>> byConnection;       // sorted by connection id
@@ -52,8 +54,6 @@ struct W3cGroup {
     TimeUs first = kNoTime, last = kNoTime;
     std::vector<LogRef> samples; // the first kMaxSamples in log order, or every line when keepAll
     bool keepAll = false;
-    std::unordered_map<StrId, std::uint64_t> clients;
-    std::map<std::uint16_t, std::uint64_t> statuses;
     static constexpr std::size_t kMaxSamples = 64;
     void add(const AccessRecord &r, LogRef ref);
 };
@@ -70,8 +70,14 @@ struct W3cDigest {
     std::map<std::uint32_t, W3cGroup> byWin32; // connection-problem sc-win32-status codes
     W3cGroup rejected413;                      // 413 on POST/PUT (client-certificate renegotiation)
     W3cGroup expectationFailed417;             // 417 rows
-    std::unordered_map<IpAddress, std::vector<PostMark>, IpAddressHash> postsByClient; // watched clients
+    // POSTs of the watched clients, by the client's interned address text as the W3C log wrote it
+    // (use postsOf() to look an address up).
+    std::unordered_map<StrId, std::vector<PostMark>> postsByClient;
 };
+
+// The W3C POSTs of a client named by an HTTPERR line: by the same text, else by the address's
+// canonical text (HTTPERR may add a zone id or spell IPv6 differently). Null when none were tracked.
+const std::vector<PostMark> *postsOf(const Analysis &a, const W3cDigest &d, StrId httpErrClient, const IpAddress &ip);
 
 // One W3C line that may describe a captured request.
 struct W3cCandidate {
@@ -87,6 +93,7 @@ struct CorrelateOptions {
     const std::vector<ClockOverride> *clockOverrides = nullptr;
     bool estimateClockOffsets = true;
     std::vector<std::string> watchPostsForReasons;   // HTTPERR reasons whose clients' POSTs are tracked
+    std::vector<std::string> indexReasons;           // HTTPERR reasons detectors ask for; empty = all
     std::vector<std::uint32_t> connectionWin32Codes; // sc-win32-status codes grouped in the digest
     TimeUs maxClockOffset = 60 * kUsPerMinute;       // estimates are searched within ± this
     TimeUs httpErrLinger = 150 * kUsPerSecond; // HTTP.sys timers fire up to connectionTimeout after the last packet

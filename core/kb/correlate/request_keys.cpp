@@ -3,6 +3,8 @@
 
 #include "formats/text_scan.h"
 
+#include <algorithm>
+
 namespace hs::kb {
 namespace {
 
@@ -24,7 +26,11 @@ char lowerAscii(char c) noexcept
 
 } // namespace
 
-std::string normalizeRequestPath(std::string_view target)
+namespace {
+
+// Calls emit(c) for each character of the normalised path (see normalizeRequestPath).
+template <typename Emit>
+void forEachNormalized(std::string_view target, Emit &&emit)
 {
     // Absolute-form (proxies, HAR URLs): drop scheme and authority.
     for (const std::string_view scheme : {std::string_view("http://"), std::string_view("https://")})
@@ -34,8 +40,10 @@ std::string normalizeRequestPath(std::string_view target)
             break;
         }
     target = target.substr(0, target.find_first_of("?#"));
-    std::string out;
-    out.reserve(target.size());
+    if (target.empty()) {
+        emit('/');
+        return;
+    }
     for (std::size_t i = 0; i < target.size(); ++i) {
         char c = target[i];
         if (c == '%' && i + 2 < target.size()) {
@@ -45,31 +53,81 @@ std::string normalizeRequestPath(std::string_view target)
                 i += 2;
             }
         }
-        out += c == '+' ? ' ' : lowerAscii(c);
+        emit(c == '+' ? ' ' : lowerAscii(c));
     }
-    return out.empty() ? std::string("/") : out;
+}
+
+} // namespace
+
+std::string normalizeRequestPath(std::string_view target)
+{
+    std::string out;
+    out.reserve(target.size());
+    forEachNormalized(target, [&](char c) { out += c; });
+    return out;
+}
+
+std::uint64_t requestPathHash(std::string_view target) noexcept
+{
+    std::uint64_t h = 0xcbf29ce484222325ULL; // FNV-1a: byte at a time, fine for short paths
+    forEachNormalized(target, [&](char c) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ULL;
+    });
+    return h;
+}
+
+void RequestKeys::noteLength(std::size_t n)
+{
+    if (n >= kTrackedLengths) {
+        longPaths_ = true;
+        return;
+    }
+    if (lengthsSeen_.empty())
+        lengthsSeen_.assign(kTrackedLengths / 64, 0);
+    lengthsSeen_[n / 64] |= std::uint64_t{1} << (n % 64);
+}
+
+bool RequestKeys::lengthSeen(std::size_t n) const noexcept
+{
+    if (n >= kTrackedLengths)
+        return longPaths_;
+    return !lengthsSeen_.empty() && (lengthsSeen_[n / 64] >> (n % 64) & 1);
 }
 
 RequestKey RequestKeys::addTarget(StrId method, StrId target)
 {
-    const auto [it, inserted] =
-        paths_.try_emplace(normalizeRequestPath(strings_.view(target)), static_cast<std::uint32_t>(paths_.size()));
-    methods_[method] = true;
+    std::string path = normalizeRequestPath(strings_.view(target));
+    noteLength(path.size());
+    const auto [it, inserted] = paths_.try_emplace(std::move(path), static_cast<std::uint32_t>(paths_.size()));
+    if (std::find(methods_.begin(), methods_.end(), method) == methods_.end())
+        methods_.push_back(method);
     stemMemo_.clear(); // a new path can turn an earlier "no key" answer into a key
     return (RequestKey{method} << 32) | it->second;
 }
 
 RequestKey RequestKeys::findStem(StrId method, StrId stem)
 {
-    if (methods_.find(method) == methods_.end())
+    if (std::find(methods_.begin(), methods_.end(), method) == methods_.end())
         return kNoKey;
-    auto [it, inserted] = stemMemo_.try_emplace(stem, kNoPathKey);
-    if (inserted) {
-        const auto p = paths_.find(normalizeRequestPath(strings_.view(stem)));
-        if (p != paths_.end())
-            it->second = p->second;
+    // Ids are dense (a counter per shard, interleaved), so a flat table indexed by id is a few MB
+    // even for millions of distinct strings, and a lookup is one load.
+    if (stem >= stemMemo_.size())
+        stemMemo_.resize(std::max<std::size_t>(static_cast<std::size_t>(stem) + 1, stemMemo_.size() * 3 / 2), 0);
+    std::uint32_t &memo = stemMemo_[stem];
+    if (memo == 0) {
+        // A plain stem ("/a/b": no escapes, query or fragment) keeps its length when normalised, so
+        // a length no captured path has cannot match and needs no normalised copy.
+        const std::string_view raw = strings_.view(stem);
+        const bool plain = !raw.empty() && raw.front() == '/' && raw.find_first_of("%?#") == std::string_view::npos;
+        if (plain && !lengthSeen(raw.size())) {
+            memo = 1;
+        } else {
+            const auto p = paths_.find(normalizeRequestPath(raw));
+            memo = p == paths_.end() ? 1 : p->second + 2;
+        }
     }
-    return it->second == kNoPathKey ? kNoKey : (RequestKey{method} << 32) | it->second;
+    return memo == 1 ? kNoKey : (RequestKey{method} << 32) | (memo - 2);
 }
 
 } // namespace hs::kb

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace hs::kb {
 
@@ -18,6 +19,9 @@ inline constexpr std::uint32_t kNoPathKey = ~std::uint32_t{0};
 
 // "/a%20b/C.aspx?x=1" → "/a b/c.aspx"; "http://h:80/p?q" → "/p".
 std::string normalizeRequestPath(std::string_view target);
+// Hash of normalizeRequestPath(target) without building the string (collisions are possible, so use
+// it only where an occasional false match is harmless).
+std::uint64_t requestPathHash(std::string_view target) noexcept;
 
 class RequestKeys {
 public:
@@ -32,10 +36,16 @@ public:
     static constexpr RequestKey kNoKey = ~RequestKey{0};
 
 private:
+    static constexpr std::size_t kTrackedLengths = 4096;
+    void noteLength(std::size_t n);
+    bool lengthSeen(std::size_t n) const noexcept;
+
     const StringPool &strings_;
     std::unordered_map<std::string, std::uint32_t> paths_; // normalised path → key
-    std::unordered_map<StrId, std::uint32_t> stemMemo_;    // W3C stem id → key (or kNoPathKey)
-    std::unordered_map<StrId, bool> methods_;              // methods seen in captures
+    std::vector<std::uint32_t> stemMemo_;                  // by W3C stem id: 0 = not seen, 1 = no key, else key + 2
+    std::vector<std::uint64_t> lengthsSeen_;               // bit per normalised path length (< 4096)
+    bool longPaths_ = false;
+    std::vector<StrId> methods_; // methods seen in captures (a handful)
 };
 
 } // namespace hs::kb

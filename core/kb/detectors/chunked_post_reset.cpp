@@ -199,10 +199,10 @@ private:
                 if (const ConnectionId c = ctx.corr.httpErr.connectionOf(ref); c.valid())
                     continue; // tied to a captured connection: the capture decides (above)
                 const IpAddress &client = ctx.corr.addresses.resolve(r.clientIp);
-                const auto it = ctx.corr.w3c.postsByClient.find(client);
-                if (it == ctx.corr.w3c.postsByClient.end())
+                const std::vector<PostMark> *tracked = postsOf(ctx.analysis, ctx.corr.w3c, r.clientIp, client);
+                if (!tracked)
                     continue;
-                const auto &posts = it->second;
+                const auto &posts = *tracked;
                 // The burst ends at most `timeout` before the line (HeaderWait fires after the idle
                 // wait) and runs back while consecutive POSTs are less than `maxGap` apart.
                 auto endIt = std::upper_bound(posts.begin(), posts.end(), r.time,

@@ -15,14 +15,31 @@
 #include <cstdlib>
 #include <map>
 #include <string>
+#include <sys/resource.h>
 #include <thread>
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// CPU seconds of the whole process (all threads), so a stage's cost does not depend on how busy
+// the machine is: wall time on a shared box swings by a factor of three between runs.
+double cpuSeconds()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+struct Mark {
+    Clock::time_point wall;
+    double cpu = 0;
+};
+
 struct Run {
     double ingest = 0, correlate = 0, detect = 0, summarise = 0, total = 0;
+    double ingestCpu = 0, correlateCpu = 0, detectCpu = 0;
     std::size_t findings = 0, transactions = 0, clockOffsets = 0;
     std::uint64_t bytes = 0;
 };
@@ -34,36 +51,41 @@ Run once(const std::string &folder, unsigned threads)
     options.threads = threads;
     hs::CancelToken cancel;
     hs::Progress progress;
-    std::map<hs::Stage, Clock::time_point> seen;
+    std::map<hs::Stage, Mark> seen;
     std::atomic<bool> done{false};
-    const Clock::time_point start = Clock::now();
+    const Mark start{Clock::now(), cpuSeconds()};
     std::thread poller([&] {
         while (!done.load()) {
             const hs::Stage s = progress.snapshot().stage;
             if (!seen.count(s))
-                seen[s] = Clock::now();
-            std::this_thread::sleep_for(std::chrono::microseconds(500));
+                seen[s] = Mark{Clock::now(), cpuSeconds()};
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
         }
     });
     const auto analysis = hs::analyze(options, cancel, progress);
-    const Clock::time_point end = Clock::now();
+    const Mark endMark{Clock::now(), cpuSeconds()};
+    const Clock::time_point end = endMark.wall;
     done = true;
     poller.join();
-    const auto at = [&](hs::Stage s, Clock::time_point fallback) {
+    const auto mark = [&](hs::Stage s) {
         const auto it = seen.find(s);
-        return it == seen.end() ? fallback : it->second;
+        return it == seen.end() ? endMark : it->second;
     };
+    const auto at = [&](hs::Stage s, Clock::time_point) { return mark(s).wall; };
     const auto secs = [](Clock::time_point a, Clock::time_point b) {
         return std::chrono::duration<double>(b - a).count();
     };
     const auto correlating = at(hs::Stage::Correlating, end), detecting = at(hs::Stage::Detecting, end),
                summarising = at(hs::Stage::Summarising, end);
     Run r;
-    r.ingest = secs(start, correlating);
+    r.ingest = secs(start.wall, correlating);
     r.correlate = secs(correlating, detecting);
     r.detect = secs(detecting, summarising);
     r.summarise = secs(summarising, end);
-    r.total = secs(start, end);
+    r.total = secs(start.wall, end);
+    r.ingestCpu = mark(hs::Stage::Correlating).cpu - start.cpu;
+    r.correlateCpu = mark(hs::Stage::Detecting).cpu - mark(hs::Stage::Correlating).cpu;
+    r.detectCpu = mark(hs::Stage::Summarising).cpu - mark(hs::Stage::Detecting).cpu;
     if (analysis) {
         r.findings = analysis->findings.size();
         r.transactions = analysis->transactions.size();
@@ -92,12 +114,14 @@ int main(int argc, char **argv)
     for (unsigned k = 0; k < runs; ++k) {
         const Run r = once(argv[1], threads);
         const double share = r.ingest > 0 ? 100.0 * (r.correlate + r.detect) / r.ingest : 0;
+        const double cpuShare = r.ingestCpu > 0 ? 100.0 * (r.correlateCpu + r.detectCpu) / r.ingestCpu : 0;
         std::printf(
             "{\"run\": %u, \"input_MB\": %.1f, \"transactions\": %zu, \"findings\": %zu, \"clock_offsets\": %zu, "
             "\"ingest_s\": %.3f, \"correlate_s\": %.3f, \"detect_s\": %.3f, \"summarise_s\": %.3f, "
-            "\"total_s\": %.3f, \"kb_share_of_ingest_pct\": %.2f}\n",
+            "\"total_s\": %.3f, \"kb_share_of_ingest_pct\": %.2f, \"ingest_cpu_s\": %.3f, \"correlate_cpu_s\": %.3f, "
+            "\"detect_cpu_s\": %.3f, \"kb_share_of_ingest_cpu_pct\": %.2f}\n",
             k + 1, static_cast<double>(r.bytes) / 1e6, r.transactions, r.findings, r.clockOffsets, r.ingest,
-            r.correlate, r.detect, r.summarise, r.total, share);
+            r.correlate, r.detect, r.summarise, r.total, share, r.ingestCpu, r.correlateCpu, r.detectCpu, cpuShare);
         std::fflush(stdout);
     }
     return 0;
