@@ -85,8 +85,14 @@ struct HttpConversation::Impl {
         const bool damaged = !p.headComplete;
         http::parseRequestHead(requests_.head(), parsed_);
         setProtocol(AppProtocol::Http);
-        const std::uint32_t tx = builder_.addRequest(parsed_, p, requests_.head(), damaged);
-        pairing_.waitForFinal(tx);
+        std::uint32_t tx = inProgressTx_;
+        if (tx != kNone) { // already answered while its head was arriving
+            inProgressTx_ = kNone;
+            builder_.fillRequest(tx, parsed_, p, requests_.head(), damaged);
+        } else {
+            tx = builder_.addRequest(parsed_, p, requests_.head(), damaged);
+            pairing_.waitForFinal(tx);
+        }
         current_[kToServer] = tx;
         // A response direction that lost its way gets a fresh search: an answer is coming.
         if (responses_.deadEnd())
@@ -104,8 +110,12 @@ struct HttpConversation::Impl {
         }
         const http::BodyPlan plan = http::planRequestBody(parsed_);
         builder_.setRequestFraming(tx, plan);
-        if (requests_.beginBody(plan, false))
+        if (requests_.beginBody(plan, false)) {
             onMessageEnd(kToServer);
+            return;
+        }
+        if (builder_[tx].hasResponse && builder_.facts(tx).expect)
+            requests_.allowBodySkip(); // refused before its head was even complete
     }
 
     void onResponseHead()
@@ -115,6 +125,12 @@ struct HttpConversation::Impl {
         setProtocol(AppProtocol::Http);
         const std::uint16_t status = parsed_.status;
         const bool interim = status >= 100 && status < 200 && status != 101;
+        if (!interim && !pairing_.waiting() && requests_.inHead() && inProgressTx_ == kNone) {
+            // A final status while the request head is still arriving answers that request
+            // (414 URI too long, 400, 408). A 1xx cannot: it follows a complete head.
+            inProgressTx_ = builder_.addPlaceholder();
+            pairing_.waitForFinal(inProgressTx_);
+        }
         http::ResponsePairing::Match m = pairing_.match(interim);
         if (m.tx == kNone) {
             m.tx = builder_.addOrphan();
@@ -229,7 +245,8 @@ struct HttpConversation::Impl {
     {
         std::uint32_t n = 0;
         pairing_.forEachWaiting([&](std::uint32_t tx) { n += builder_[tx].hasRequest ? 1 : 0; });
-        return n + (requests_.inHead() ? 1 : 0); // a request whose head is still arriving counts too
+        // A request whose head is still arriving counts too, unless it was answered already.
+        return n + (requests_.inHead() && inProgressTx_ == kNone ? 1 : 0);
     }
 
     void recordState(ConnectionEnd &end) const noexcept
@@ -284,6 +301,8 @@ struct HttpConversation::Impl {
         closeStream(kToServer);
         closeStream(kToClient);
         finished_ = true;
+        if (inProgressTx_ != kNone) // its head never showed up after all
+            builder_.markWithoutRequest(inProgressTx_);
         if (protocol_ == AppProtocol::Unknown)
             setProtocol(requests_.sawData() || responses_.sawData() || sawGap_ ? AppProtocol::Other
                                                                                : AppProtocol::Empty);
@@ -299,6 +318,7 @@ struct HttpConversation::Impl {
     http::ResponsePairing pairing_;
     http::ParsedHead parsed_;
     std::uint32_t current_[2] = {kNone, kNone}; // the transaction each direction's message belongs to
+    std::uint32_t inProgressTx_ = kNone;        // answered while its request head was still arriving
     AppProtocol protocol_ = AppProtocol::Unknown;
     bool upgraded_ = false;
     bool startModeKnown_ = false;

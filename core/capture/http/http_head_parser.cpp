@@ -115,8 +115,11 @@ void deriveTransferEncoding(ParsedHead &h)
     forEachListElement(h.value(HeaderId::TransferEncoding), [&](std::string_view coding) {
         // Transfer-coding parameters ("gzip;q=1") do not change framing.
         coding = trimSpaces(coding.substr(0, coding.find(';')));
-        if (equalsLower(coding, "identity")) { // removed by RFC 7230; means "no coding"
+        if (equalsLower(coding, "identity")) {
+            // Removed by RFC 7230. Alone it means "no coding" (Content-Length frames the body);
+            // after chunked it still makes chunked not the final coding.
             unknown = true;
+            lastChunked = false;
             return;
         }
         any = true;
@@ -171,6 +174,13 @@ std::string_view nextLine(std::string_view &rest, bool &bareLf, bool &sawEnd) no
     return line;
 }
 
+// A CR inside a line (not before its LF) is no line end for us, nor for HTTP.sys; lenient parsers
+// that take it as one see different headers: a request-smuggling vector worth flagging.
+bool hasBareCr(std::string_view line) noexcept
+{
+    return std::memchr(line.data(), '\r', line.size()) != nullptr;
+}
+
 void parseFields(std::string_view rest, ParsedHead &h)
 {
     bool bareLf = false;
@@ -204,11 +214,15 @@ void parseFields(std::string_view rest, ParsedHead &h)
                 continue;
             }
             h.violations |= kViolationFoldedHeader;
+            if (hasBareCr(line))
+                h.violations |= kViolationBadHeader;
             if (previous != HeaderId::Count)
                 appendValue(h, idx(previous), " ", trimSpaces(line));
             continue;
         }
         ++h.fieldLines;
+        if (hasBareCr(line))
+            h.violations |= kViolationBadHeader;
         const void *colonPtr = std::memchr(line.data(), ':', line.size());
         if (!colonPtr) {
             h.violations |= kViolationBadHeader;
@@ -370,15 +384,17 @@ void parseStatusLine(std::string_view line, ParsedHead &h)
     if (versionText.substr(0, 5) != "HTTP/" || (h.version != HttpVersion::Http10 && h.version != HttpVersion::Http11))
         bad = true;
     std::string_view rest = line.substr(i);
-    if (rest.size() > 1 && isSpaceOrTab(rest[1]))
-        bad = true;
+    if ((!rest.empty() && rest[0] != ' ') || (rest.size() > 1 && isSpaceOrTab(rest[1])))
+        bad = true; // the status line's separators are single spaces (RFC 9112 §4)
     while (!rest.empty() && isSpaceOrTab(rest.front()))
         rest.remove_prefix(1);
     std::size_t digits = 0;
     while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9')
         ++digits;
-    if (digits == 3 && (rest.size() == 3 || isSpaceOrTab(rest[3]))) {
+    if (digits == 3) {
         h.status = static_cast<std::uint16_t>((rest[0] - '0') * 100 + (rest[1] - '0') * 10 + (rest[2] - '0'));
+        if (rest.size() > 3 && rest[3] != ' ')
+            bad = true;       // "200ok", "200\tOK": the code is still clear
         if (h.status < 100) { // "HTTP/1.1 099": a status outside 100-999 is no status
             bad = true;
             h.status = 0;
@@ -389,6 +405,8 @@ void parseStatusLine(std::string_view line, ParsedHead &h)
         h.status = 0;
         h.reason = trimSpaces(rest.substr(digits));
     }
+    if (hasBareCr(line))
+        bad = true;
     if (bad)
         h.violations |= kViolationBadStatusLine;
 }

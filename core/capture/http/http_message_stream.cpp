@@ -160,6 +160,7 @@ MessageStream::Event MessageStream::scanHead(std::string_view &data, TimeUs time
             headBuf_.assign(data.substr(0, max));
             data.remove_prefix(max);
             progress_.violations |= kViolationHeadersTooLarge;
+            resumeAtLineStart_ = headBuf_.back() == '\n';
             return reportHead(headBuf_, false, time, frame);
         }
         headBuf_.assign(data);
@@ -178,6 +179,7 @@ MessageStream::Event MessageStream::scanHead(std::string_view &data, TimeUs time
     data.remove_prefix(take);
     if (!data.empty()) { // the head already has `max` bytes and goes on
         progress_.violations |= kViolationHeadersTooLarge;
+        resumeAtLineStart_ = !headBuf_.empty() && headBuf_.back() == '\n';
         return reportHead(headBuf_, false, time, frame);
     }
     return Event::NeedData;
@@ -248,7 +250,23 @@ void MessageStream::startResync() noexcept
 void MessageStream::resync() noexcept
 {
     releaseHeadBuffer();
+    // Bytes held at a rejected stream start (while a TLS header was still possible) may contain a
+    // line end: the search resumes after the last one, keeping what follows it as a candidate.
+    std::size_t lastLf = 0;
+    for (std::size_t i = probeLen_; i-- > 1;)
+        if (probe_[i] == '\n') {
+            lastLf = i;
+            break;
+        }
+    const std::size_t keep = lastLf ? probeLen_ - lastLf - 1 : 0;
+    const std::size_t held = probeLen_;
+    std::memmove(probe_.data(), probe_.data() + lastLf + 1, keep);
     startResync();
+    atLineStart_ = lastLf ? true : resumeAtLineStart_;
+    probeLen_ = static_cast<std::uint8_t>(keep);
+    // The search starts at the rejected start, held bytes included: charge them, as an unsplit
+    // stream would (held bytes never decide the outcome twice).
+    resyncBudget_ -= std::min<std::uint64_t>(resyncBudget_, held);
 }
 
 void MessageStream::beginRawBody() noexcept
@@ -347,9 +365,12 @@ bool MessageStream::runResync(std::string_view &data, TimeUs time, std::uint64_t
 {
     while (!data.empty()) {
         if (probeLen_) {
+            const std::size_t arriving = data.size();
             const StartClass c = classifyHeld(data, time, frame);
-            if (c == StartClass::NeedMore)
+            if (c == StartClass::NeedMore) { // held too: charged like scanned bytes
+                resyncBudget_ -= std::min<std::uint64_t>(resyncBudget_, arriving);
                 return false;
+            }
             if (c == StartClass::Yes) {
                 beginHead(time, frame);
                 return true;
@@ -440,6 +461,8 @@ MessageStream::Event MessageStream::next(std::string_view &data, TimeUs time, st
                 giveUp();
                 return Event::Tls;
             }
+            // The rejected start is no candidate again, and what follows it is mid-line.
+            resumeAtLineStart_ = false;
             state_ = State::AwaitStart;
             return Event::BadStart;
         }
@@ -479,11 +502,10 @@ MessageStream::Event MessageStream::gap(std::uint64_t length, TimeUs time, std::
     case State::Lost:
     case State::AwaitStart: startResync(); return Event::NeedData;
     case State::Head:
+        // Even a cut request line tells which request this was (the caller answers with resync).
         progress_.violations |= kViolationGapInMessage;
-        if (firstLineDone_)
-            return reportHead(headBuf_, false, time, frame); // the caller answers with resync()
-        resync();
-        return Event::NeedData;
+        resumeAtLineStart_ = true; // right after the gap
+        return reportHead(headBuf_, false, time, frame);
     case State::AwaitHead: resync(); return Event::NeedData;
     case State::Body:
         if (maySkipBody_ && probeLen_) { // held bytes before the gap were body bytes
@@ -517,13 +539,7 @@ MessageStream::Event MessageStream::gap(std::uint64_t length, TimeUs time, std::
 MessageStream::Event MessageStream::close(bool orderly)
 {
     switch (state_) {
-    case State::Head:
-        progress_.violations |= kViolationTruncated;
-        if (firstLineDone_)
-            return reportHead(headBuf_, false, kNoTime, 0);
-        releaseHeadBuffer();
-        state_ = State::Ended;
-        return Event::NeedData;
+    case State::Head: progress_.violations |= kViolationTruncated; return reportHead(headBuf_, false, kNoTime, 0);
     case State::Body: {
         if (maySkipBody_ && probeLen_) {
             const std::size_t n = decoder_.consume(std::string_view(probe_.data(), probeLen_));

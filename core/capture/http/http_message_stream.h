@@ -147,6 +147,7 @@ private:
     // Resync
     std::uint64_t resyncBudget_ = 0;
     bool atLineStart_ = false;
+    bool resumeAtLineStart_ = true; // where resync() will resume (after the last event) is a line start
 
     BodyDecoder decoder_;
     MessageProgress progress_;

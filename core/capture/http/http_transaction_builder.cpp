@@ -62,6 +62,13 @@ std::uint32_t TransactionBuilder::addRequest(const ParsedHead &head, const Messa
                                              std::string_view raw, bool damaged)
 {
     const std::uint32_t index = newTransaction();
+    fillRequest(index, head, progress, raw, damaged);
+    return index;
+}
+
+void TransactionBuilder::fillRequest(std::uint32_t index, const ParsedHead &head, const MessageProgress &progress,
+                                     std::string_view raw, bool damaged)
+{
     Transaction &tx = txs_[index];
     tx.hasRequest = true;
     tx.method = intern(head.method, kMaxValueBytes);
@@ -81,7 +88,6 @@ std::uint32_t TransactionBuilder::addRequest(const ParsedHead &head, const Messa
     facts.head = head.method == "HEAD";
     facts.connect = head.method == "CONNECT";
     facts.expect = head.counts[static_cast<std::size_t>(HeaderId::Expect)] > 0;
-    return index;
 }
 
 void TransactionBuilder::setRequestFraming(std::uint32_t index, const BodyPlan &plan) noexcept

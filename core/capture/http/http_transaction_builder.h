@@ -42,9 +42,15 @@ public:
     // A request head. `damaged`: cut by a gap, the head-size limit or the end of the stream.
     std::uint32_t addRequest(const ParsedHead &head, const MessageProgress &progress, std::string_view raw,
                              bool damaged);
+    // A transaction for a request whose head is still arriving (a server may answer before it is
+    // complete: 400, 408, 414); fillRequest completes it once the head is known.
+    std::uint32_t addPlaceholder() { return newTransaction(); }
+    void fillRequest(std::uint32_t tx, const ParsedHead &head, const MessageProgress &progress, std::string_view raw,
+                     bool damaged);
     void setRequestFraming(std::uint32_t tx, const BodyPlan &plan) noexcept;
     // A transaction for a response whose request we never saw.
     std::uint32_t addOrphan();
+    void markWithoutRequest(std::uint32_t tx) noexcept { txs_[tx].violations |= kViolationResponseWithoutRequest; }
     void addInterim(std::uint32_t tx, const ParsedHead &head, const MessageProgress &progress, bool afterFinal);
     void setFinalResponse(std::uint32_t tx, const ParsedHead &head, const MessageProgress &progress,
                           std::string_view raw);

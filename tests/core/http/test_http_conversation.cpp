@@ -791,13 +791,38 @@ TEST_CASE("truncated streams", "[http][conversation]")
         CHECK(r.connection.end.unansweredRequests == 0); // no FIN/RST: the capture just ended
         CHECK_SPLIT_INVARIANT(s);
     }
-    SECTION("a cut request line is no request")
+    SECTION("a cut request line still tells which request it was")
     {
         ConversationScript s;
         s.client("GET /only-a-pa");
         const ConversationRun r = runScript(s);
-        CHECK(r.count() == 0);
-        CHECK(r.connection.protocol == AppProtocol::Http); // it did start like one
+        REQUIRE(r.count() == 1);
+        CHECK(r.str(r.tx(0).method) == "GET");
+        CHECK(r.str(r.tx(0).target) == "/only-a-pa");
+        CHECK(r.tx(0).requestVersion == HttpVersion::Unknown); // not HTTP/0.9: we never saw the line end
+        CHECK(r.tx(0).requestFraming == BodyFraming::Unknown);
+        CHECK(r.tx(0).violations == kViolationTruncated);
+        CHECK(r.connection.protocol == AppProtocol::Http);
+        CHECK_SPLIT_INVARIANT(s);
+    }
+    SECTION("a status while the request head is still arriving answers that request")
+    {
+        ConversationScript s;
+        s.client("GET /" + std::string(200, 'a'))
+            .server("HTTP/1.1 414 URI Too Long\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            .client(std::string(100, 'a') + " HTTP/1.1\r\nHost: h\r\n\r\n")
+            .fin(kToClient);
+        const ConversationRun r = runScript(s);
+        REQUIRE(r.count() == 1);
+        CHECK(r.tx(0).hasRequest);
+        CHECK(r.tx(0).requestTime == T(0));
+        CHECK(r.tx(0).requestHeadEndTime == T(2));
+        CHECK(r.str(r.tx(0).request.host) == "h");
+        CHECK(r.tx(0).status == 414);
+        CHECK(r.tx(0).responseTime == T(1));
+        CHECK(r.tx(0).violations == kViolationNone);
+        CHECK(r.connection.end.unansweredRequests == 0);
+        CHECK_SPLIT_INVARIANT(s);
     }
     SECTION("a response head cut in the middle")
     {
@@ -1013,4 +1038,49 @@ TEST_CASE("a body sent without framing is searched through for the next request"
     CHECK(r.str(r.tx(1).method) == "GET");
     CHECK_FALSE(r.tx(1).hasResponse);
     CHECK_SPLIT_INVARIANT(s);
+}
+
+TEST_CASE("a rejected start held back over a segment boundary does not make the next byte a line start",
+          "[http][conversation][regression]")
+{
+    // Found by fuzz_http: four bytes that might have been an SSLv2 record were held, then
+    // rejected; the search that followed took the next segment's first byte for a line start and
+    // found "POST /u" in the middle of a line (only when the stream was cut there).
+    ConversationScript s;
+    s.midstream().client(std::string("\x80\x83\xf5\x00POST /u\x01\x80\x01\x00UT\xdc/f\")T\r1.1T\r\nT", 33));
+    const ConversationRun r = runScript(s);
+    CHECK(r.count() == 0);
+    CHECK_SPLIT_INVARIANT(s);
+}
+
+TEST_CASE("a line end inside bytes held for a possible TLS header still starts a line",
+          "[http][conversation][regression]")
+{
+    // Found by fuzz_http: "\x80\n" might begin an SSLv2 record, so it was held; once rejected, the
+    // LF inside it must still make "POST" a line start, as it does when nothing was held.
+    ConversationScript s;
+    s.midstream().client(std::string("\x80\nPOST /up HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc", 47));
+    const ConversationRun r = runScript(s);
+    REQUIRE(r.count() == 1);
+    CHECK(r.str(r.tx(0).target) == "/up");
+    CHECK(r.tx(0).requestComplete);
+    CHECK_SPLIT_INVARIANT(s);
+}
+
+TEST_CASE("the resync look-ahead is charged the same however the stream is cut", "[http][conversation][regression]")
+{
+    // Found by fuzz_http: bytes held at a rejected start, or held while a candidate line start
+    // was still undecided, were not charged to the look-ahead, so where the search gave up
+    // depended on segmentation. Every budget around the boundaries must agree with itself.
+    ConversationScript s;
+    s.client("GET /1 HTTP/1.1\r\n\r\n")
+        .client("IIIIIIIIa\nIIIIIIIIIIIIIIIIIIIIIIIIT /x\nGE")
+        .client("T /2 HTTP/1.1\r\n\r\nzz\nHEAD /3 HTTP/1.1\r\n\r\n");
+    for (std::uint64_t lookahead = 16; lookahead <= 96; lookahead += 4) {
+        HttpConversationOptions o;
+        o.resyncLookahead = lookahead;
+        const std::string failure = splitInvarianceFailure(s, o);
+        INFO("look-ahead " << lookahead << ": " << failure);
+        CHECK(failure.empty());
+    }
 }
