@@ -15,6 +15,7 @@ public:
     void onData(Dir dir, std::string_view bytes, TimeUs time, std::uint64_t frame) override
     {
         sawData_ = true;
+        sawDirection_[dir] = true;
         conversation_.onData(dir, bytes, time, frame);
     }
     void onGap(Dir dir, std::uint64_t length, TimeUs time, std::uint64_t frame) override
@@ -32,13 +33,22 @@ public:
                 ++out_.tlsConnections;
         }
     }
-    bool wantsPayload() const override { return conversation_.mayBeHttp() && !conversation_.upgraded(); }
+    // The HTTP layer may give up on a conversation whose first request is garbage; the server's
+    // answer (often a 400 from HTTP.sys or a proxy) still deserves a look, so payload keeps
+    // flowing until each direction has spoken once. TLS and other protocols cost one more chunk.
+    bool wantsPayload() const override
+    {
+        if (conversation_.upgraded())
+            return false;
+        return conversation_.mayBeHttp() || !(sawDirection_[kToServer] && sawDirection_[kToClient]);
+    }
 
 private:
     HttpConversation conversation_;
     CaptureData &out_;
     const Connection &connection_;
     bool sawData_ = false;
+    bool sawDirection_[2] = {false, false};
 };
 
 } // namespace

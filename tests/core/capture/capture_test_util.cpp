@@ -46,7 +46,8 @@ std::string describeCapture(const Source &source, const StringPool &strings)
     std::ostringstream out;
     const CaptureData &c = *source.capture;
     out << source.path << ": " << source.formatVariant << "; packets " << c.packets << ", undecoded "
-        << c.undecodedFrames << ", non-HTTP " << c.nonHttpConnections << ", TLS " << c.tlsConnections << '\n';
+        << c.undecodedFrames << ", non-HTTP " << c.nonHttpConnections << ", TLS " << c.tlsConnections << "; requests "
+        << c.httpRequests << ", responses " << c.httpResponses << ", interim " << c.httpInterim << '\n';
     for (std::size_t i = 0; i < c.connections.size(); ++i) {
         const Connection &k = c.connections[i];
         out << "conn " << i << ' ' << k.key() << " frames " << k.firstFrame << '-' << k.lastFrame << " pkts "

@@ -440,3 +440,18 @@ TEST_CASE("damaged files keep what was read before the damage", "[capture][e2e][
         CHECK(r->capture().transactions.size() == 1);
     }
 }
+
+TEST_CASE("a request line nobody can parse still shows the server's 400", "[capture][e2e]")
+{
+    const auto r = read("bad-request-line.pcap");
+    INFO(r->describe());
+    const CaptureData &c = r->capture();
+    REQUIRE(c.transactions.size() == 1);
+    const Transaction &t = r->tx(0);
+    CHECK(t.status == 400);
+    CHECK(t.responseFrame == 6);
+    CHECK(r->str(t.response.server) == "Microsoft-HTTPAPI/2.0");
+    CHECK(c.httpResponses == 1);
+    CHECK(c.nonHttpConnections == 0);
+    CHECK(r->connection(0).end.by == Peer::Server);
+}

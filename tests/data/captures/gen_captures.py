@@ -335,6 +335,19 @@ def wraparound():
               c.frames(Ethernet()), Ethernet())
 
 
+def bad_request_line():
+    c = TcpConversation(CLIENT, SERVER)
+    c.handshake(T0)
+    c.client_send(b"OPTIONSHTTP/1.1\r\nHost: web01\r\n\r\n", T0 + 10 * MS, note="garbage request line")
+    c.server_send(crlf("HTTP/1.1 400 Bad Request\nContent-Type: text/html\nServer: Microsoft-HTTPAPI/2.0\n"
+                       "Content-Length: 11\nConnection: close\n\n") + b"Bad Request", T0 + 11 * MS,
+                  note="HTTP.sys answers 400 and closes")
+    c.server_fin(T0 + 12 * MS)
+    c.client_fin(T0 + 13 * MS)
+    save_pcap("bad-request-line.pcap", "A request line HTTP.sys cannot parse, answered with 400 Bad Request.",
+              c.frames(Ethernet()), Ethernet())
+
+
 def time_disorder():
     late = TcpConversation(("10.0.0.8", 54000), SERVER)
     late.handshake(T0 + 1 * S)
@@ -499,6 +512,7 @@ def main():
     ip_fragments()
     wraparound()
     time_disorder()
+    bad_request_line()
     damaged_pcaps()
     damaged_pcapngs()
     seeds()
