@@ -7,6 +7,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 seconds="${HS_FUZZ_SECONDS:-60}"
+# A fixed seed makes a CI failure reproducible (same mutations from the same corpus); set
+# HS_FUZZ_SEED to explore elsewhere.
+seed="${HS_FUZZ_SEED:-1}"
 fuzz_build="${HS_FUZZ_BUILD_DIR:-$HS_ROOT/build-fuzz}"
 command -v clang++ >/dev/null || die "clang++ is needed for the fuzzers (scripts/setup.sh --test-tools)"
 
@@ -29,13 +32,13 @@ run_one() {
   local corpus="$results/$name-corpus"
   mkdir -p "$corpus"
   [ -d "$seeds" ] && cp -r "$seeds"/. "$corpus"/ 2>/dev/null || true
-  if (cd "$results" && ASAN_OPTIONS=detect_leaks=1 "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  if (cd "$results" && ASAN_OPTIONS=detect_leaks=1 "$exe" -max_total_time="$seconds" -seed="$seed" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 "$corpus" >"$results/$name.log" 2>&1); then
     echo "ok   $name ($(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$results/$name.log" | grep -o '[0-9]*$') runs)"
   else
     echo "FAIL $name (see $results/$name.log)"; tail -40 "$results/$name.log"; return 1
   fi
 }
-export -f run_one; export seconds results HS_ROOT
+export -f run_one; export seconds seed results HS_ROOT
 log "fuzzing ${#targets[@]} targets for ${seconds} s each"
 printf '%s\n' "${targets[@]}" | xargs -P 2 -I{} bash -c 'run_one "$@"' _ {}
