@@ -40,14 +40,15 @@ public:
     std::size_t memoryBytes() const noexcept;
 
 private:
-    // 16 shards keep lock contention negligible on desktop core counts while an empty pool stays
-    // small (fuzzers and the GUI create many). Entry blocks double in size: block b holds
-    // 256 << b entries, so a shard never reallocates (reads stay lock-free) and small analyses
-    // allocate little.
-    static constexpr unsigned kShardBits = 4;
+    // 64 shards: two reader threads interning millions of distinct client addresses and URIs
+    // collided on 16 (one shard's rehash stalled the other thread), while an empty pool stays small
+    // (fuzzers and the GUI create many; a shard allocates nothing until its first string). Entry
+    // blocks double in size: block b holds 256 << b entries, so a shard never reallocates (reads
+    // stay lock-free) and small analyses allocate little.
+    static constexpr unsigned kShardBits = 6;
     static constexpr unsigned kShards = 1u << kShardBits;
     static constexpr unsigned kFirstBlockBits = 8;
-    static constexpr unsigned kMaxBlocks = 21; // 256 * (2^21 - 1) > 2^28 entries per shard
+    static constexpr unsigned kMaxBlocks = 19; // 256 * (2^19 - 1) > 2^26 entries per shard (the id's limit)
     struct Entry {
         const char *data;
         std::uint32_t size;
