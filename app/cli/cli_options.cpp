@@ -113,6 +113,9 @@ ParseResult parseArguments(const std::vector<std::string> &args)
         }
         if (a == "--") {
             onlyPaths = true;
+        } else if (a == "--help" || a == "-h") { // "analyze --help" is where users look first
+            o.command = Command::Help;
+            return r;
         } else if (a == "--json") {
             const auto *v = needValue(a);
             if (!v)

@@ -66,6 +66,10 @@ TEST_CASE("cli: --version, --help, formats and usage errors", "[cli]")
     CHECK(h.exitCode == 0);
     CHECK(h.out.find("httpsleuth-cli analyze [--json FILE|-]") != std::string::npos);
 
+    const auto ah = runCli({"analyze", "--help"});
+    CHECK(ah.exitCode == 0);
+    CHECK(ah.out.find("--fail-on LEVEL") != std::string::npos);
+
     const auto none = runCli({});
     CHECK(none.exitCode == 2);
     CHECK(none.err.find("Usage:") != std::string::npos);
