@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <future>
 #include <numeric>
 
 namespace hs {
@@ -129,6 +130,12 @@ std::unique_ptr<Analysis> analyze(const AnalyzeOptions &options, const CancelTok
     progress.setTotals(totalBytes, analysis->sources.size());
     analysis->bytesRead = totalBytes;
 
+    // The knowledge base (JSON from the resources and user folders) loads while the files are read:
+    // it is needed only after them, and parsing it would otherwise add to the time after ingestion.
+    std::vector<kb::LoadProblem> kbProblems;
+    std::future<kb::KnowledgeBase> knowledgeLoad = std::async(
+        std::launch::async, [&options, &kbProblems] { return kb::loadKnowledgeBase(options.kbFolders, kbProblems); });
+
     std::vector<Source *> logs, captures;
     for (auto &s : analysis->sources)
         (s->kind() == SourceKind::Log ? logs : captures).push_back(s.get());
@@ -142,8 +149,7 @@ std::unique_ptr<Analysis> analyze(const AnalyzeOptions &options, const CancelTok
     joinCaptures(*analysis);
 
     progress.setStage(Stage::Correlating);
-    std::vector<kb::LoadProblem> kbProblems;
-    const kb::KnowledgeBase knowledge = kb::loadKnowledgeBase(options.kbFolders, kbProblems);
+    const kb::KnowledgeBase knowledge = knowledgeLoad.get();
     for (auto &p : kbProblems)
         analysis->skipped.push_back(SkippedFile{std::move(p.path), "knowledge base: " + p.message, {}});
     const kb::DiagnoseOptions diagnoseOptions{&options.clockOverrides, options.estimateClockOffsets};
