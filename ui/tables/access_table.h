@@ -4,6 +4,7 @@
 // cs(Referer), …): it is read from the raw line on demand.
 #pragma once
 
+#include "tables/log_rows.h"
 #include "tables/record_table.h"
 
 namespace hs::ui {
@@ -33,7 +34,7 @@ public:
 
     explicit AccessTable(std::shared_ptr<const Analysis> analysis);
 
-    std::size_t size() const override { return parts_.total; }
+    std::size_t size() const override { return rows_.size(); }
     const std::vector<ColumnSpec> &columns() const override;
     QString display(std::size_t row, int column) const override;
     std::int64_t numberKey(std::size_t row, int column) const override;
@@ -50,15 +51,12 @@ public:
     std::optional<std::size_t> rowForLine(SourceId source, std::uint64_t line) const override;
     QString detailHtml(std::size_t row) const override;
 
-    const AccessRecord &record(std::size_t row) const;
-    const hs::Source &sourceOf(std::size_t row) const;
+    const AccessRecord &record(std::size_t row) const { return rows_.record(row); }
+    const hs::Source &sourceOf(std::size_t row) const { return rows_.sourceOf(row); }
 
 private:
-    std::vector<const hs::Source *> sources_; // one per part
-    std::vector<int> partOfSource_;           // SourceId -> part, -1 when none
-    PartIndex parts_;
+    LogRows<AccessRecord> rows_;
     std::vector<std::uint32_t> sourceRank_;
-    std::vector<std::string> rawFieldNames_; // every field any layout declared
 };
 
 } // namespace hs::ui

@@ -51,35 +51,9 @@ std::optional<std::uint64_t> numberField(const HttpErrRecord &r, int field)
 
 } // namespace
 
-HttpErrTable::HttpErrTable(std::shared_ptr<const Analysis> analysisPtr) : RecordTable(std::move(analysisPtr))
+HttpErrTable::HttpErrTable(std::shared_ptr<const Analysis> analysisPtr)
+    : RecordTable(std::move(analysisPtr)), rows_(analysis(), &LogData::httpErr), sourceRank_(sourceRanks(analysis()))
 {
-    const Analysis &a = analysis();
-    partOfSource_.assign(a.sources.size(), -1);
-    for (const auto &src : a.sources) {
-        if (!src->log || src->log->httpErr.empty())
-            continue;
-        partOfSource_[src->id.value] = static_cast<int>(sources_.size());
-        sources_.push_back(src.get());
-        parts_.starts.push_back(parts_.total);
-        parts_.total += src->log->httpErr.size();
-        for (const auto &layout : src->log->layouts)
-            for (const auto &name : layout.fields)
-                if (std::none_of(rawFieldNames_.begin(), rawFieldNames_.end(),
-                                 [&](const std::string &n) { return text::equalsNoCase(n, name); }))
-                    rawFieldNames_.push_back(name);
-    }
-    sourceRank_ = sourceRanks(a);
-}
-
-const HttpErrRecord &HttpErrTable::record(std::size_t row) const
-{
-    const auto [part, index] = parts_.locate(row);
-    return sources_[part]->log->httpErr[index];
-}
-
-const hs::Source &HttpErrTable::sourceOf(std::size_t row) const
-{
-    return *sources_[parts_.locate(row).first];
 }
 
 const std::vector<ColumnSpec> &HttpErrTable::columns() const
@@ -188,7 +162,7 @@ std::optional<FieldRef> HttpErrTable::resolveField(std::string_view name) const
 {
     if (auto ref = lookup(fields(), name))
         return ref;
-    for (const auto &raw : rawFieldNames_)
+    for (const auto &raw : rows_.rawFieldNames())
         if (text::equalsNoCase(raw, name))
             return FieldRef{kRawField, false, false, raw};
     return std::nullopt;
@@ -238,21 +212,7 @@ std::string_view HttpErrTable::freeText(std::size_t row, std::string &) const
 
 std::optional<std::size_t> HttpErrTable::rowForLine(SourceId source, std::uint64_t line) const
 {
-    if (!source.valid() || source.value >= partOfSource_.size() || partOfSource_[source.value] < 0)
-        return std::nullopt;
-    const auto part = static_cast<std::size_t>(partOfSource_[source.value]);
-    const auto &store = sources_[part]->log->httpErr;
-    std::size_t lo = 0, hi = store.size();
-    while (lo < hi) {
-        const std::size_t mid = lo + (hi - lo) / 2;
-        if (store[mid].line < line)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < store.size() && store[lo].line == line)
-        return parts_.starts[part] + lo;
-    return std::nullopt;
+    return rows_.rowForLine(source, line);
 }
 
 std::optional<FourTuple> HttpErrTable::fourTuple(std::size_t row) const

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/endpoint.h"
+#include "tables/log_rows.h"
 #include "tables/record_table.h"
 
 namespace hs::ui {
@@ -30,7 +31,7 @@ public:
 
     explicit HttpErrTable(std::shared_ptr<const Analysis> analysis);
 
-    std::size_t size() const override { return parts_.total; }
+    std::size_t size() const override { return rows_.size(); }
     const std::vector<ColumnSpec> &columns() const override;
     QString display(std::size_t row, int column) const override;
     std::int64_t numberKey(std::size_t row, int column) const override;
@@ -48,19 +49,16 @@ public:
     ConnectionId connectionOf(std::size_t row) const override;
     QString detailHtml(std::size_t row) const override;
 
-    const HttpErrRecord &record(std::size_t row) const;
-    const hs::Source &sourceOf(std::size_t row) const;
+    const HttpErrRecord &record(std::size_t row) const { return rows_.record(row); }
+    const hs::Source &sourceOf(std::size_t row) const { return rows_.sourceOf(row); }
     // The row's 4-tuple, when both addresses parse and both ports are present.
     std::optional<FourTuple> fourTuple(std::size_t row) const;
     // "10.0.0.5:51000->10.0.0.50:80", empty without a 4-tuple.
     std::string connectionKey(std::size_t row) const;
 
 private:
-    std::vector<const hs::Source *> sources_;
-    std::vector<int> partOfSource_;
-    PartIndex parts_;
+    LogRows<HttpErrRecord> rows_;
     std::vector<std::uint32_t> sourceRank_;
-    std::vector<std::string> rawFieldNames_;
 };
 
 // The capture connection with this 4-tuple whose lifetime is closest to `time`; invalid if none.
