@@ -365,51 +365,35 @@ void MainWindow::chooseFiles()
 
 void MainWindow::exportJson()
 {
-    auto analysis = workspace_->analysis();
-    if (!analysis)
-        return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export analysis as JSON"),
-                                                      QStringLiteral("httpsleuth-analysis.json"), tr("JSON (*.json)"));
-    if (path.isEmpty())
-        return;
-    statusBar()->showMessage(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
-    runJob(
-        this,
-        [analysis, path] {
-            std::ofstream out(std::filesystem::path(path.toStdU16String()), std::ios::binary | std::ios::trunc);
-            if (!out)
-                return tr("cannot create the file");
-            writeAnalysisJson(*analysis, out);
-            out.flush();
-            return out ? QString() : tr("writing failed (disk full?)");
-        },
-        [this, path](const QString &error) {
-            if (error.isEmpty())
-                statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8000);
-            else
-                QMessageBox::warning(this, tr("Export failed"),
-                                     tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error));
-        });
+    exportAnalysis(tr("Export analysis as JSON"), QStringLiteral("httpsleuth-analysis.json"), tr("JSON (*.json)"),
+                   [](const Analysis &analysis, std::ostream &out) { writeAnalysisJson(analysis, out); });
 }
 
 void MainWindow::exportHtml()
 {
+    // The same writer and defaults as `httpsleuth-cli analyze --html`.
+    exportAnalysis(tr("Export HTML report"), QStringLiteral("httpsleuth-report.html"), tr("HTML (*.html)"),
+                   [](const Analysis &analysis, std::ostream &out) { writeHtmlReport(analysis, out, HtmlOptions{}); });
+}
+
+void MainWindow::exportAnalysis(const QString &title, const QString &suggestedName, const QString &filter,
+                                std::function<void(const Analysis &, std::ostream &)> write)
+{
     auto analysis = workspace_->analysis();
     if (!analysis)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export HTML report"),
-                                                      QStringLiteral("httpsleuth-report.html"), tr("HTML (*.html)"));
+    const QString path = QFileDialog::getSaveFileName(this, title, suggestedName, filter);
     if (path.isEmpty())
         return;
     statusBar()->showMessage(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
+    // Written off the UI thread: a report of a large bundle takes a noticeable moment.
     runJob(
         this,
-        [analysis, path] {
+        [analysis, path, write = std::move(write)] {
             std::ofstream out(std::filesystem::path(path.toStdU16String()), std::ios::binary | std::ios::trunc);
             if (!out)
                 return tr("cannot create the file");
-            // The same writer and defaults as `httpsleuth-cli analyze --html`.
-            writeHtmlReport(*analysis, out, HtmlOptions{});
+            write(*analysis, out);
             out.flush();
             return out ? QString() : tr("writing failed (disk full?)");
         },

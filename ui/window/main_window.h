@@ -8,6 +8,8 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include <functional>
+#include <iosfwd>
 #include <memory>
 
 class QAction;
@@ -68,6 +70,9 @@ private:
     void chooseFiles();
     void exportJson();
     void exportHtml();
+    // Asks for a file name, then writes the current analysis with `write` off the UI thread.
+    void exportAnalysis(const QString &title, const QString &suggestedName, const QString &filter,
+                        std::function<void(const Analysis &, std::ostream &)> write);
     void showFilterHelp();
     void setDragActive(bool active);
 
