@@ -128,7 +128,7 @@ struct HttpConversation::Impl {
         if (!interim && !pairing_.waiting() && requests_.inHead() && inProgressTx_ == kNone) {
             // A final status while the request head is still arriving answers that request
             // (414 URI too long, 400, 408). A 1xx cannot: it follows a complete head.
-            inProgressTx_ = builder_.addPlaceholder();
+            inProgressTx_ = builder_.addAwaitingRequestHead();
             pairing_.waitForFinal(inProgressTx_);
         }
         http::ResponsePairing::Match m = pairing_.match(interim);

@@ -44,7 +44,7 @@ public:
                              bool damaged);
     // A transaction for a request whose head is still arriving (a server may answer before it is
     // complete: 400, 408, 414); fillRequest completes it once the head is known.
-    std::uint32_t addPlaceholder() { return newTransaction(); }
+    std::uint32_t addAwaitingRequestHead() { return newTransaction(); }
     void fillRequest(std::uint32_t tx, const ParsedHead &head, const MessageProgress &progress, std::string_view raw,
                      bool damaged);
     void setRequestFraming(std::uint32_t tx, const BodyPlan &plan) noexcept;
