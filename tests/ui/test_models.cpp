@@ -40,6 +40,54 @@ TimeUs at(int hour, int minute, int second)
 
 } // namespace
 
+TEST_CASE("RecordTableModel shows a big table to the view in steps, and at once where a row is needed", "[models]")
+{
+    std::shared_ptr<const Analysis> analysis = test::analyseBundle();
+    auto table = std::make_shared<AccessTable>(analysis);
+    RecordTableModel model(table, nullptr, 100); // steps of 100 rows stand in for steps of a million
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+    CHECK(model.rowCount() == 100);
+    CHECK(model.visibleRowCount() == 420);
+    CHECK(model.isExposing());
+
+    SECTION("one step per event-loop turn until every row is there")
+    {
+        QCoreApplication::processEvents();
+        CHECK(model.rowCount() == 200);
+        for (int turn = 0; turn < 10 && model.isExposing(); ++turn)
+            QCoreApplication::processEvents();
+        CHECK_FALSE(model.isExposing());
+        CHECK(model.rowCount() == 420);
+        REQUIRE(inserted.size() == 4);
+        CHECK(inserted.at(0).at(1).toInt() == 100);
+        CHECK(inserted.at(0).at(2).toInt() == 199);
+        CHECK(inserted.at(3).at(1).toInt() == 400);
+        CHECK(inserted.at(3).at(2).toInt() == 419);
+        CHECK(cell(model, 419, AccessTable::Source) == QStringLiteral("W3SVC2/u_ex261121.log"));
+        CHECK(cell(model, 419, AccessTable::Time) == QStringLiteral("2026-11-21 10:59:05"));
+    }
+    SECTION("asking for a row past the exposed ones exposes up to it")
+    {
+        const auto row = model.visibleRow(350);
+        REQUIRE(row == 350);
+        CHECK(model.rowCount() == 351);
+        CHECK(model.index(350, 0).isValid());
+    }
+    SECTION("a filter result smaller than what was exposed is shown whole; the rest follows when cleared")
+    {
+        model.setFilter(compile(QStringLiteral("status:5.."), *table));
+        CHECK(model.rowCount() == 18);
+        CHECK_FALSE(model.isExposing());
+        model.setFilter(nullptr);
+        CHECK(model.rowCount() == 100);
+        for (int turn = 0; turn < 10 && model.isExposing(); ++turn)
+            QCoreApplication::processEvents();
+        CHECK(model.rowCount() == 420);
+    }
+}
+
 TEST_CASE("RecordTableModel over W3C records: display, SortRole, sort, filter, time range", "[models]")
 {
     std::shared_ptr<const Analysis> analysis = test::analyseBundle();

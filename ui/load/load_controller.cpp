@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "load/load_controller.h"
 
+#include "common/background_priority.h"
 #include "tasks/cancel.h"
 
 #include <QCoreApplication>
@@ -41,6 +42,7 @@ void LoadController::start(const QStringList &paths, AnalyzeOptions options)
 
     QPointer<LoadController> self(this);
     QThread *thread = QThread::create([self, job, options] {
+        enterBackgroundPriority(); // the core's reader threads, created below, inherit it
         std::shared_ptr<const Analysis> result;
         QString error;
         try {

@@ -6,12 +6,15 @@
 
 #include <QApplication>
 #include <QPalette>
+#include <QTimer>
 
 namespace hs::ui {
 
-RecordTableModel::RecordTableModel(std::shared_ptr<const RecordTable> table, QObject *parent)
-    : QAbstractTableModel(parent), table_(std::move(table)), index_(VisibleIndex::identity(table_->size()))
+RecordTableModel::RecordTableModel(std::shared_ptr<const RecordTable> table, QObject *parent, std::size_t exposeStep)
+    : QAbstractTableModel(parent), table_(std::move(table)), index_(VisibleIndex::identity(table_->size())),
+      exposeStep_(std::max<std::size_t>(exposeStep, 1)), exposed_(std::min(index_.size(), exposeStep_))
 {
+    scheduleExposure();
 }
 
 RecordTableModel::~RecordTableModel()
@@ -22,7 +25,30 @@ RecordTableModel::~RecordTableModel()
 
 int RecordTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(std::min<std::size_t>(index_.size(), INT_MAX));
+    return parent.isValid() ? 0 : static_cast<int>(std::min<std::size_t>({index_.size(), exposed_, INT_MAX}));
+}
+
+void RecordTableModel::exposeUpTo(std::size_t rows)
+{
+    const std::size_t target = std::min<std::size_t>({rows, index_.size(), INT_MAX});
+    if (target <= exposed_)
+        return;
+    const int first = rowCount();
+    beginInsertRows({}, first, static_cast<int>(target) - 1);
+    exposed_ = target;
+    endInsertRows();
+}
+
+void RecordTableModel::scheduleExposure()
+{
+    if (exposureScheduled_ || !isExposing())
+        return;
+    exposureScheduled_ = true;
+    QTimer::singleShot(0, this, [this] {
+        exposureScheduled_ = false;
+        exposeUpTo(exposed_ + exposeStep_);
+        scheduleExposure();
+    });
 }
 
 int RecordTableModel::columnCount(const QModelIndex &parent) const
@@ -112,10 +138,13 @@ void RecordTableModel::setTimeRange(TimeUs from, TimeUs to)
     rebuild();
 }
 
-std::optional<int> RecordTableModel::visibleRow(std::size_t physicalRow) const
+std::optional<int> RecordTableModel::visibleRow(std::size_t physicalRow)
 {
     const auto v = index_.visibleOf(physicalRow);
-    return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+    if (!v)
+        return std::nullopt;
+    exposeUpTo(*v + 1);
+    return static_cast<int>(*v);
 }
 
 void RecordTableModel::rebuild()
@@ -146,9 +175,12 @@ void RecordTableModel::apply(std::uint64_t generation, VisibleIndex index)
 {
     if (generation != latest_->load())
         return; // a newer request is on its way
+    // The view keeps the rows it has already been shown (exposed_ only grows), so a new index of
+    // the same size costs it nothing; a bigger one is exposed in steps again.
     beginResetModel();
     index_ = std::move(index);
     endResetModel();
+    scheduleExposure();
     if (busy_) {
         busy_ = false;
         Q_EMIT busyChanged(false);

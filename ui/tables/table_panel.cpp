@@ -181,7 +181,7 @@ void TablePanel::onIndexApplied()
 void TablePanel::updateCounts()
 {
     if (model_)
-        filterBar_->setCounts(static_cast<std::size_t>(model_->rowCount()), model_->physicalRowCount());
+        filterBar_->setCounts(model_->visibleRowCount(), model_->physicalRowCount());
 }
 
 bool TablePanel::revealPhysicalRow(std::size_t physical)

@@ -7,6 +7,10 @@
 // the timeline, jump to a row, close the bundle — and each phase reports its duration and its
 // worst stall.
 //
+// With HS_STALL_STACKS=1 a watchdog thread interrupts the UI thread whenever it has been blocked
+// for 60 ms and prints its stack (raw frames; resolve with addr2line or gdb), so a stall can be
+// traced to its cause instead of guessed at.
+//
 // Usage: bench_ui_stall PATH...      (run it under xvfb-run for a real X server; see bench_ui.sh)
 #include "charts/charts_panel.h"
 #include "tables/access_table.h"
@@ -27,9 +31,17 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <execinfo.h>
 #include <functional>
+#include <memory>
+#include <pthread.h>
 #include <string>
+#include <thread>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -87,6 +99,64 @@ private:
     std::vector<qint64> gapsUs_;
 };
 
+// Stack sampling of a blocked UI thread (Linux/glibc only; a benchmark tool, not product code).
+class StallStacks {
+public:
+    StallStacks()
+    {
+        ui_ = pthread_self();
+        void *warm[4];
+        backtrace(warm, 4); // loads libgcc now: backtrace() must not allocate inside the handler
+        struct sigaction sa {};
+        sa.sa_handler = &StallStacks::onSignal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGUSR2, &sa, nullptr);
+        watchdog_ = std::thread([this] { watch(); });
+    }
+    ~StallStacks()
+    {
+        stop_ = true;
+        watchdog_.join();
+    }
+    void beat() { lastBeatNs_.store(nowNs(), std::memory_order_relaxed); }
+
+private:
+    static long long nowNs()
+    {
+        return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+    }
+    static void onSignal(int)
+    {
+        void *frames[64];
+        const int n = backtrace(frames, 64);
+        static const char head[] = "---- UI thread blocked, stack:\n";
+        [[maybe_unused]] const auto w = write(2, head, sizeof head - 1);
+        backtrace_symbols_fd(frames, n, 2);
+    }
+    void watch()
+    {
+        long long sampledBeat = -1;
+        int samples = 0;
+        while (!stop_) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            const long long beat = lastBeatNs_.load(std::memory_order_relaxed);
+            if (beat != sampledBeat)
+                samples = 0;
+            // Sample at 60, 120, 180 ms … of one stall, at most 8 times.
+            if (beat > 0 && nowNs() - beat > (samples + 1) * 60'000'000LL && samples < 8) {
+                sampledBeat = beat;
+                ++samples;
+                pthread_kill(ui_, SIGUSR2);
+            }
+        }
+    }
+    pthread_t ui_{};
+    std::thread watchdog_;
+    std::atomic<bool> stop_{false};
+    std::atomic<long long> lastBeatNs_{0};
+};
+
 bool runUntil(const std::function<bool()> &done, int timeoutMs)
 {
     QElapsedTimer t;
@@ -123,6 +193,15 @@ int main(int argc, char **argv)
     window.resize(1500, 940);
     window.show();
     StallProbe probe;
+    std::unique_ptr<StallStacks> stacks;
+    QTimer heartbeat;
+    if (qEnvironmentVariableIntValue("HS_STALL_STACKS") == 1) {
+        stacks = std::make_unique<StallStacks>();
+        heartbeat.setTimerType(Qt::PreciseTimer);
+        heartbeat.setInterval(StallProbe::kIntervalMs);
+        QObject::connect(&heartbeat, &QTimer::timeout, [&] { stacks->beat(); });
+        heartbeat.start();
+    }
     std::vector<Phase> phases;
     auto phase = [&](const char *name, const std::function<void()> &start, const std::function<bool()> &done) {
         probe.beginPhase();
@@ -144,7 +223,8 @@ int main(int argc, char **argv)
     hs::ui::TablePanel *access = ws.accessPanel();
 
     phase(
-        "load (read + analyse + show)", [&] { window.openPaths(paths); }, [&] { return shown; });
+        "load (read + analyse + show)", [&] { window.openPaths(paths); },
+        [&] { return shown && access->model() && !access->model()->isExposing(); });
     phase(
         "timeline + charts aggregates", [] {},
         [&] { return !ws.timeline()->isRebucketing() && !ws.charts()->isUpdating(); });
