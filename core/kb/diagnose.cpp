@@ -15,6 +15,7 @@ Correlation correlateSources(Analysis &analysis, const KnowledgeBase &kb, const 
     CorrelateOptions co;
     co.clockOverrides = options.clockOverrides;
     co.estimateClockOffsets = options.estimateClockOffsets;
+    co.threads = options.threads;
     // What detectors will ask the single W3C pass for, taken from the knowledge base.
     if (const SymptomEntry *e = kb.symptom("chunked-post-reset"))
         co.watchPostsForReasons = e->httpErrReasons;

@@ -19,6 +19,7 @@ namespace hs::kb {
 struct DiagnoseOptions {
     const std::vector<ClockOverride> *clockOverrides = nullptr;
     bool estimateClockOffsets = true;
+    unsigned threads = 0; // for correlation's passes over the logs (0: one per hardware thread)
 };
 
 Correlation correlateSources(Analysis &analysis, const KnowledgeBase &kb, const DiagnoseOptions &options,

@@ -13,6 +13,8 @@ target_sources(httpsleuth_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/correlate/address_cache.cpp
   ${CMAKE_CURRENT_LIST_DIR}/correlate/request_keys.cpp
   ${CMAKE_CURRENT_LIST_DIR}/correlate/correlation.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/correlate/httperr_index.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/correlate/w3c_scan.cpp
   ${CMAKE_CURRENT_LIST_DIR}/correlate/clock_offset.cpp
   ${CMAKE_CURRENT_LIST_DIR}/correlate/w3c_match.cpp
   ${CMAKE_CURRENT_LIST_DIR}/samples/capture_script.cpp

@@ -97,6 +97,11 @@ struct CorrelateOptions {
     std::vector<std::uint32_t> connectionWin32Codes; // sc-win32-status codes grouped in the digest
     TimeUs maxClockOffset = 60 * kUsPerMinute;       // estimates are searched within ± this
     TimeUs httpErrLinger = 150 * kUsPerSecond; // HTTP.sys timers fire up to connectionTimeout after the last packet
+    // The passes over the log records run on this many threads (0: one per hardware thread), in
+    // slices of sliceRecords records; logs of one slice are scanned on the calling thread. The
+    // result is the same for any thread count or slice size.
+    unsigned threads = 0;
+    std::size_t sliceRecords = std::size_t{1} << 17; // ~9 MB of W3C rows: a few ms of work per slice
 };
 
 struct Correlation {

@@ -106,15 +106,15 @@ RequestKey RequestKeys::addTarget(StrId method, StrId target)
     return (RequestKey{method} << 32) | it->second;
 }
 
-RequestKey RequestKeys::findStem(StrId method, StrId stem)
+RequestKey RequestKeys::findStem(StrId method, StrId stem, StemMemo &stemMemo) const
 {
     if (std::find(methods_.begin(), methods_.end(), method) == methods_.end())
         return kNoKey;
     // Ids are dense (a counter per shard, interleaved), so a flat table indexed by id is a few MB
     // even for millions of distinct strings, and a lookup is one load.
-    if (stem >= stemMemo_.size())
-        stemMemo_.resize(std::max<std::size_t>(static_cast<std::size_t>(stem) + 1, stemMemo_.size() * 3 / 2), 0);
-    std::uint32_t &memo = stemMemo_[stem];
+    if (stem >= stemMemo.size())
+        stemMemo.resize(std::max<std::size_t>(static_cast<std::size_t>(stem) + 1, stemMemo.size() * 3 / 2), 0);
+    std::uint32_t &memo = stemMemo[stem];
     if (memo == 0) {
         // A plain stem ("/a/b": no escapes, query or fragment) keeps its length when normalised, so
         // a length no captured path has cannot match and needs no normalised copy.

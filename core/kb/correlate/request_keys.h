@@ -29,8 +29,14 @@ public:
 
     // Registers the path of a captured request's target (interned text) and returns its key.
     RequestKey addTarget(StrId method, StrId target);
+    // Answers of findStem by W3C stem id: 0 = not seen, 1 = no key, else key + 2.
+    using StemMemo = std::vector<std::uint32_t>;
+
     // The key of a W3C line, or kNoKey when no captured request has this method and path.
-    RequestKey findStem(StrId method, StrId stem);
+    RequestKey findStem(StrId method, StrId stem) { return findStem(method, stem, stemMemo_); }
+    // The same with the caller's memo: threads that scan logs at once each bring their own, which
+    // makes lookups thread-safe while no target is added (addTarget makes every memo stale).
+    RequestKey findStem(StrId method, StrId stem, StemMemo &memo) const;
     bool empty() const noexcept { return paths_.empty(); }
 
     static constexpr RequestKey kNoKey = ~RequestKey{0};
@@ -42,7 +48,7 @@ private:
 
     const StringPool &strings_;
     std::unordered_map<std::string, std::uint32_t> paths_; // normalised path → key
-    std::vector<std::uint32_t> stemMemo_;                  // by W3C stem id: 0 = not seen, 1 = no key, else key + 2
+    StemMemo stemMemo_;                                    // for the single-threaded findStem
     std::vector<std::uint64_t> lengthsSeen_;               // bit per normalised path length (< 4096)
     bool longPaths_ = false;
     std::vector<StrId> methods_; // methods seen in captures (a handful)

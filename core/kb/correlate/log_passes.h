@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+// Internal to correlation: the two passes over every log record — HTTPERR lines grouped by reason,
+// then the W3C digest and candidates — split over threads by record slices (record_slices.h) and
+// merged in slice order, so their results do not depend on the thread count.
+#pragma once
+
+#include "kb/correlate/candidates.h"
+#include "kb/correlate/correlation.h"
+
+#include <cstddef>
+#include <vector>
+
+namespace hs {
+class CancelToken;
+}
+
+namespace hs::kb {
+
+// A set of interned ids, one bit per id: tested for every log line, so no hashing.
+class IdSet {
+public:
+    bool insert(StrId id)
+    {
+        if (id >= bits_.size())
+            bits_.resize(static_cast<std::size_t>(id) + 1, false);
+        if (bits_[id])
+            return false;
+        bits_[id] = true;
+        ++count_;
+        return true;
+    }
+    bool contains(StrId id) const noexcept { return id < bits_.size() && bits_[id]; }
+    bool empty() const noexcept { return count_ == 0; }
+
+private:
+    std::vector<bool> bits_; // by id: tested for every line of the logs
+    std::size_t count_ = 0;
+};
+
+// Clients named by connection-level HTTPERR lines of the watched reasons, as the interned texts a
+// W3C log would write for them: the W3C pass then tests an integer id per POST instead of parsing
+// addresses (HTTPERR may write a zone id or another IPv6 spelling, so the canonical text counts too).
+using WatchedClients = IdSet;
+
+// Capture time ranges (with clock-offset slack) in which W3C lines may describe captured requests.
+struct TimeWindow {
+    TimeUs from, to;
+};
+
+// Fills corr.httpErr (byReason, total, first, last) and the watched clients.
+void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &options, WatchedClients &watched,
+                  const CancelToken &cancel);
+// Fills corr.w3c and the candidates' buckets (each sorted by time).
+void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &options, const WatchedClients &watched,
+             const std::vector<TimeWindow> &windows, CandidateIndex &candidates, const CancelToken &cancel);
+
+} // namespace hs::kb

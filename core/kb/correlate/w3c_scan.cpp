@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+// The single pass over every W3C line (millions in a big incident): the digest detectors read
+// (sc-win32-status groups, 413/417 rows, watched clients' POSTs) and the lines that may describe a
+// captured request. It streams hundreds of MB of rows, so it runs on several threads.
+#include "kb/correlate/log_passes.h"
+#include "kb/correlate/record_slices.h"
+
+#include <algorithm>
+
+namespace hs::kb {
+
+void W3cGroup::add(const AccessRecord &r, LogRef ref)
+{
+    ++count;
+    if (r.time != kNoTime) {
+        if (first == kNoTime || r.time < first)
+            first = r.time;
+        if (last == kNoTime || r.time > last)
+            last = r.time;
+    }
+    if (keepAll || samples.size() < kMaxSamples)
+        samples.push_back(ref);
+}
+
+namespace {
+
+// What one slice of W3C lines contributes, merged in slice order.
+struct W3cPart {
+    std::uint64_t records = 0;
+    TimeUs first = kNoTime, last = kNoTime;
+    std::map<std::uint32_t, W3cGroup> byWin32;
+    W3cGroup rejected413, expectationFailed417;
+    OrderedBuckets<StrId, PostMark> posts;
+    OrderedBuckets<RequestKey, W3cCandidate> candidates;
+};
+
+void widen(TimeUs &first, TimeUs &last, TimeUs t)
+{
+    if (t == kNoTime)
+        return;
+    if (first == kNoTime || t < first)
+        first = t;
+    if (last == kNoTime || t > last)
+        last = t;
+}
+
+// Appends a later slice's group: counts add up, and the samples are the first kMaxSamples in log
+// order (or all) as one pass would have kept them.
+void merge(W3cGroup &into, const W3cGroup &part)
+{
+    into.count += part.count;
+    widen(into.first, into.last, part.first);
+    widen(into.first, into.last, part.last);
+    for (const LogRef &ref : part.samples) {
+        if (!into.keepAll && into.samples.size() >= W3cGroup::kMaxSamples)
+            break;
+        into.samples.push_back(ref);
+    }
+}
+
+} // namespace
+
+void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &options, const WatchedClients &watched,
+             const std::vector<TimeWindow> &windows, CandidateIndex &candidates, const CancelToken &cancel)
+{
+    const StrId post = a.strings->find("POST"), put = a.strings->find("PUT");
+    const bool collect = !windows.empty() && !corr.keys.empty();
+    const RequestKeys &keys = corr.keys; // read-only while the threads run; each brings its own memo
+    const auto &codes = options.connectionWin32Codes;
+
+    const auto slices = sliceRecords(a, &LogData::access, options.sliceRecords);
+    std::vector<W3cPart> parts(slices.size());
+    runSlices<RequestKeys::StemMemo>(
+        slices.size(), scanThreads(options.threads), cancel, [&](std::size_t s, RequestKeys::StemMemo &memo) {
+            const RecordSlice<AccessRecord> &slice = slices[s];
+            W3cPart &part = parts[s];
+            std::uint32_t i = slice.firstIndex;
+            for (const AccessRecord &r : slice.rows) {
+                const LogRef ref{slice.source, i++};
+                ++part.records;
+                widen(part.first, part.last, r.time);
+                if (r.win32 != kNoValue32 && r.win32 != 0 &&
+                    std::find(codes.begin(), codes.end(), r.win32) != codes.end()) {
+                    W3cGroup &g = part.byWin32[r.win32];
+                    g.keepAll = true; // connection-dropped matches them line by line
+                    g.add(r, ref);
+                }
+                const bool isPost = r.method == post;
+                if (r.status == 413 && (isPost || r.method == put))
+                    part.rejected413.add(r, ref);
+                else if (r.status == 417)
+                    part.expectationFailed417.add(r, ref);
+                if (isPost && !watched.empty() && watched.contains(r.clientIp))
+                    part.posts[r.clientIp].push_back(PostMark{r.time, ref, r.serverPort});
+                if (collect && r.time != kNoTime) {
+                    bool inside = false;
+                    for (const auto &w : windows)
+                        inside |= r.time >= w.from && r.time <= w.to;
+                    if (inside) {
+                        const RequestKey key = keys.findStem(r.method, r.uriStem, memo);
+                        if (key != RequestKeys::kNoKey)
+                            part.candidates[key].push_back(
+                                W3cCandidate{r.time, r.timeTakenMs == kNoValue32 ? 0 : r.timeTakenMs, r.serverPort,
+                                             (r.flags & kRecordMillisecondTime) == 0, r.clientIp, ref});
+                    }
+                }
+            }
+        });
+
+    W3cDigest &d = corr.w3c;
+    for (W3cPart &part : parts) {
+        d.records += part.records;
+        widen(d.first, d.last, part.first);
+        widen(d.first, d.last, part.last);
+        for (const auto &[code, group] : part.byWin32) {
+            W3cGroup &g = d.byWin32[code];
+            g.keepAll = true;
+            merge(g, group);
+        }
+        merge(d.rejected413, part.rejected413);
+        merge(d.expectationFailed417, part.expectationFailed417);
+        part.posts.moveAppendTo(d.postsByClient);
+        part.candidates.moveAppendTo(candidates.byKey);
+        part = W3cPart{}; // free the slice's copy now: the merged tables are as large
+    }
+    for (auto &[client, marks] : d.postsByClient)
+        std::stable_sort(marks.begin(), marks.end(),
+                         [](const PostMark &x, const PostMark &y) { return x.time < y.time; });
+    for (auto &[key, bucket] : candidates.byKey)
+        std::stable_sort(bucket.begin(), bucket.end(),
+                         [](const W3cCandidate &x, const W3cCandidate &y) { return x.time < y.time; });
+}
+
+} // namespace hs::kb
