@@ -19,9 +19,10 @@ void enterBackgroundPriority()
     done = true;
 #if defined(Q_OS_LINUX)
     // QThread::LowPriority is a no-op for SCHED_OTHER threads on Linux, but a thread's nice value
-    // is its own: nice 10 weighs about a tenth of the UI thread's nice 0 when both want a core,
-    // and costs nothing when the UI thread is idle.
-    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+    // is its own. Nice 5 weighs a third of the UI thread's nice 0 when both want a core and costs
+    // nothing while the UI thread is idle; a stronger nice (10) left loading crawling whenever
+    // another program kept the cores busy.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 5);
 #else
     QThread::currentThread()->setPriority(QThread::LowPriority);
 #endif
