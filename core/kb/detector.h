@@ -18,7 +18,9 @@ namespace hs::kb {
 struct DetectContext {
     const Analysis &analysis;
     const KnowledgeBase &kb;
-    Correlation &corr; // mutable only for its address cache
+    const Correlation &corr;
+    // Log addresses parsed once per text. Not thread-safe: one per thread that runs detectors.
+    AddressCache &addresses;
 
     std::string_view str(StrId id) const noexcept { return analysis.str(id); }
     TimeUs aligned(SourceId source, TimeUs t) const { return alignedTime(analysis, source, t); }

@@ -3,11 +3,20 @@
 
 #include "kb/detector.h"
 #include "tasks/cancel.h"
+#include "tasks/task_pool.h"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
+#include <thread>
 
 namespace hs::kb {
+namespace {
+
+// Below this many log lines the detectors take a few milliseconds in all: not worth a thread.
+constexpr std::uint64_t kParallelDetectRecords = 200'000;
+
+} // namespace
 
 Correlation correlateSources(Analysis &analysis, const KnowledgeBase &kb, const DiagnoseOptions &options,
                              const CancelToken &cancel)
@@ -30,11 +39,13 @@ Correlation correlateSources(Analysis &analysis, const KnowledgeBase &kb, const 
     return correlate(analysis, co, cancel);
 }
 
-void detectSymptoms(Analysis &analysis, const KnowledgeBase &kb, Correlation &correlation, const CancelToken &cancel)
+void detectSymptoms(Analysis &analysis, const KnowledgeBase &kb, Correlation &correlation, const CancelToken &cancel,
+                    unsigned threads)
 {
     auto detectors = createDetectors(kb);
-    DetectContext ctx{analysis, kb, correlation};
+    DetectContext ctx{analysis, kb, correlation, correlation.addresses};
     const auto &txs = analysis.transactions;
+    // Connection by connection, every detector: one pass over the transactions, not twenty.
     for (std::size_t i = 0; i < analysis.connections.size(); ++i) {
         if ((i & 0xfff) == 0 && cancel.cancelled())
             return;
@@ -49,23 +60,46 @@ void detectSymptoms(Analysis &analysis, const KnowledgeBase &kb, Correlation &co
         if (!t.connection.valid())
             for (auto &d : detectors)
                 d->onConnection(ctx, nullptr, std::span<const Transaction>(&t, 1));
-    std::vector<Finding> found;
-    for (auto &d : detectors) {
+
+    // finish() is where the log-driven detectors go through their HTTPERR and W3C lines, and the
+    // detectors share nothing mutable but the address cache: on big logs they run on several
+    // threads, each with its own cache, and their findings are joined in detector order.
+    std::vector<std::vector<Finding>> found(detectors.size());
+    const auto finish = [&](std::size_t i, AddressCache &addresses) {
+        DetectContext local{analysis, kb, correlation, addresses};
         // A detector bug must not cost the user the whole analysis; its findings are lost instead.
         try {
-            d->finish(ctx, found);
+            detectors[i]->finish(local, found[i]);
         } catch (const std::exception &) {
         }
+    };
+    const bool bigLogs = correlation.httpErr.total + correlation.w3c.records >= kParallelDetectRecords;
+    const unsigned wanted = threads ? threads : bigLogs ? std::max(1u, std::thread::hardware_concurrency()) : 1;
+    const auto workers = static_cast<unsigned>(std::min<std::size_t>(wanted, detectors.size()));
+    if (workers <= 1) {
+        for (std::size_t i = 0; i < detectors.size() && !cancel.cancelled(); ++i)
+            finish(i, correlation.addresses);
+    } else {
+        TaskPool pool(workers - 1); // the waiting thread is the last worker
+        std::atomic<std::size_t> next{0};
+        parallelFor(pool, workers, [&](std::size_t) {
+            AddressCache addresses(*analysis.strings);
+            for (std::size_t i = next.fetch_add(1); i < detectors.size() && !cancel.cancelled(); i = next.fetch_add(1))
+                finish(i, addresses);
+        });
     }
-    for (auto &f : found)
-        analysis.findings.push_back(std::move(f));
+    if (cancel.cancelled())
+        return;
+    for (auto &fs : found)
+        for (auto &f : fs)
+            analysis.findings.push_back(std::move(f));
     sortFindings(analysis.findings);
 }
 
 void diagnose(Analysis &analysis, const KnowledgeBase &kb, const DiagnoseOptions &options, const CancelToken &cancel)
 {
     Correlation correlation = correlateSources(analysis, kb, options, cancel);
-    detectSymptoms(analysis, kb, correlation, cancel);
+    detectSymptoms(analysis, kb, correlation, cancel, options.threads);
 }
 
 void sortFindings(std::vector<Finding> &findings)

@@ -125,8 +125,8 @@ public:
             const HttpErrRecord &r = httpErrRecord(a, h.line);
             b.addEvidence(logEvidence(ctx, h.line));
             b.addEvidence(logEvidence(ctx, h.lastPost));
-            const IpAddress &client = ctx.corr.addresses.resolve(r.clientIp);
-            const IpAddress &server = ctx.corr.addresses.resolve(r.serverIp);
+            const IpAddress &client = ctx.addresses.resolve(r.clientIp);
+            const IpAddress &server = ctx.addresses.resolve(r.serverIp);
             if (client.valid() && server.valid()) {
                 b.addConnectionKey(connectionKey(Endpoint{client, r.clientPort}, Endpoint{server, r.serverPort}));
                 b.addClient(client.toString());
@@ -198,7 +198,7 @@ private:
                     continue;
                 if (const ConnectionId c = ctx.corr.httpErr.connectionOf(ref); c.valid())
                     continue; // tied to a captured connection: the capture decides (above)
-                const IpAddress &client = ctx.corr.addresses.resolve(r.clientIp);
+                const IpAddress &client = ctx.addresses.resolve(r.clientIp);
                 const std::vector<PostMark> *tracked = postsOf(ctx.analysis, ctx.corr.w3c, r.clientIp, client);
                 if (!tracked)
                     continue;

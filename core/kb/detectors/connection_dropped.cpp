@@ -15,6 +15,27 @@
 namespace hs::kb {
 namespace {
 
+// requestPathHash of interned paths. Consecutive rows often name the same path (a client retrying
+// a download); a table of every distinct path would cost more than hashing it again, as busy logs
+// hold hundreds of thousands of distinct paths.
+class PathHashes {
+public:
+    explicit PathHashes(const DetectContext &ctx) : ctx_(ctx) {}
+    std::uint64_t of(StrId id)
+    {
+        if (id != lastId_) {
+            lastId_ = id;
+            lastHash_ = requestPathHash(ctx_.str(id));
+        }
+        return lastHash_;
+    }
+
+private:
+    const DetectContext &ctx_;
+    StrId lastId_ = StringPool::kNotFound;
+    std::uint64_t lastHash_ = 0;
+};
+
 class ConnectionDropped final : public ReasonGroupDetector {
 public:
     using ReasonGroupDetector::ReasonGroupDetector;
@@ -35,28 +56,43 @@ protected:
         // A W3C abort (sc-win32-status 64, 1236, …) for the same path within two minutes of a
         // Connection_Dropped line is the same story told by the other log.
         constexpr TimeUs kNear = 2 * kUsPerMinute;
-        // (path hash, time) of every dropped request in one sorted vector: one binary search per
-        // W3C abort row, no string built per line.
-        std::vector<std::pair<std::uint64_t, TimeUs>> dropped;
-        dropped.reserve(lines.size());
-        for (const LogRef &ref : lines) {
-            const HttpErrRecord &r = httpErrRecord(ctx.analysis, ref);
-            if (r.time != kNoTime && r.uri != kEmptyStr)
-                dropped.emplace_back(requestPathHash(ctx.str(r.uri)), r.time);
+        // Both sides are hundreds of thousands of rows scattered over hundreds of MB of records:
+        // their fields are fetched first in a loop that does nothing else, so the cache misses
+        // overlap instead of each waiting behind the previous row's hashing.
+        PathHashes hashes(ctx);
+        std::vector<std::pair<std::uint64_t, TimeUs>> dropped; // (path hash, time): one sorted vector
+        {
+            std::vector<std::pair<StrId, TimeUs>> fields;
+            fields.reserve(lines.size());
+            for (const LogRef &ref : lines) {
+                const HttpErrRecord &r = httpErrRecord(ctx.analysis, ref);
+                fields.emplace_back(r.uri, r.time);
+            }
+            dropped.reserve(fields.size());
+            for (const auto &[uri, time] : fields)
+                if (time != kNoTime && uri != kEmptyStr)
+                    dropped.emplace_back(hashes.of(uri), time);
         }
         std::sort(dropped.begin(), dropped.end());
         std::uint64_t aborted = 0;
+        std::vector<std::pair<StrId, TimeUs>> rows;
         for (const auto &[code, group] : ctx.corr.w3c.byWin32) {
+            rows.clear();
+            rows.reserve(group.samples.size());
             for (const LogRef &ref : group.samples) {
                 const AccessRecord &r = accessRecord(ctx.analysis, ref);
-                if (r.time == kNoTime)
+                rows.emplace_back(r.uriStem, r.time);
+            }
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                const auto [stem, time] = rows[i];
+                if (time == kNoTime)
                     continue;
-                const std::uint64_t p = requestPathHash(ctx.str(r.uriStem));
-                const auto near = std::lower_bound(dropped.begin(), dropped.end(), std::make_pair(p, r.time - kNear));
-                if (near == dropped.end() || near->first != p || near->second > r.time + kNear)
+                const std::uint64_t p = hashes.of(stem);
+                const auto near = std::lower_bound(dropped.begin(), dropped.end(), std::make_pair(p, time - kNear));
+                if (near == dropped.end() || near->first != p || near->second > time + kNear)
                     continue;
                 if (aborted++ < 3)
-                    b.addEvidence(logEvidence(ctx, ref));
+                    b.addEvidence(logEvidence(ctx, group.samples[i]));
             }
         }
         std::uint64_t clientClosed = 0;

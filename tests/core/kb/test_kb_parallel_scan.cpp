@@ -2,9 +2,11 @@
 // The passes over the log records run on several threads in slices and merge in slice order: the
 // result must be the same as one thread's, field by field and in the same order — whatever the
 // thread count, slice size or reader segmentation (slices of one record, segments of one record).
+// Detectors that finish on several threads must report what one thread reports.
 #include "kb/correlate/candidates.h"
 #include "kb/correlate/correlation.h"
 #include "kb/correlate/log_passes.h"
+#include "kb/diagnose.h"
 #include "kb/samples/sample_analysis.h"
 #include "kb_test_support.h"
 #include "support/catch.h"
@@ -281,4 +283,58 @@ TEST_CASE("a cancelled analysis stops the record passes between slices")
     kb::scanW3c(*a, r.corr, passOptions(2, 3, true), r.watched, {}, r.candidates, cancel);
     CHECK(r.corr.httpErr.total == 0);
     CHECK(r.corr.w3c.records == 0);
+}
+
+namespace {
+
+// Everything the JSON shows of a finding, as one comparable text.
+std::string describe(const Finding &f)
+{
+    std::string out = f.id + "|" + f.title + "|" + std::to_string(static_cast<int>(f.severity)) + "|" +
+                      std::to_string(static_cast<int>(f.confidence)) + "|" + f.confidenceReason + "|" + f.summary +
+                      "|" + std::to_string(f.first) + "|" + std::to_string(f.last) + "|" + std::to_string(f.count) +
+                      "|" + std::to_string(f.evidenceTotal);
+    for (const auto &c : f.connections)
+        out += "|c " + c;
+    for (const auto &c : f.clients)
+        out += "|a " + c;
+    for (const auto &e : f.evidence)
+        out += "|e " + std::to_string(e.source.value) + " " + std::to_string(e.line) + " " + std::to_string(e.time) +
+               " " + e.text;
+    return out;
+}
+
+std::vector<std::string> detect(const kb::Sample &sample, unsigned threads)
+{
+    std::string error;
+    auto a = kb::buildSampleAnalysis(sample, error);
+    if (!a)
+        FAIL("sample does not build: " << error);
+    CancelToken cancel;
+    kb::Correlation corr = kb::correlateSources(*a, test::builtinKb(), {}, cancel);
+    kb::detectSymptoms(*a, test::builtinKb(), corr, cancel, threads);
+    std::vector<std::string> out;
+    for (const auto &f : a->findings)
+        out.push_back(describe(f));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("detectors finishing on several threads report the same findings in the same order")
+{
+    std::vector<kb::Sample> samples{incident()};
+    for (const auto &entry : test::builtinKb().symptoms())
+        for (const auto &sample : entry.matches)
+            samples.push_back(sample);
+    std::size_t withFindings = 0;
+    for (const auto &sample : samples) {
+        INFO(sample.name);
+        const auto serial = detect(sample, 1);
+        withFindings += !serial.empty();
+        for (const unsigned threads : {2u, 4u, 16u})
+            CHECK(detect(sample, threads) == serial);
+    }
+    CHECK(withFindings >= samples.size() / 2);
+    CHECK(detect(incident(), 1).size() >= 3); // several detectors at once, so the join order matters
 }
