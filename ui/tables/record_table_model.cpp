@@ -5,14 +5,22 @@
 #include "common/theme.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QPalette>
 #include <QTimer>
 
 namespace hs::ui {
 
+namespace {
+constexpr std::size_t kFirstStep = std::size_t{1} << 18;
+constexpr std::size_t kMinStep = std::size_t{1} << 15;
+constexpr qint64 kStepTargetMs = 10;
+} // namespace
+
 RecordTableModel::RecordTableModel(std::shared_ptr<const RecordTable> table, QObject *parent, std::size_t exposeStep)
     : QAbstractTableModel(parent), table_(std::move(table)), index_(VisibleIndex::identity(table_->size())),
-      exposeStep_(std::max<std::size_t>(exposeStep, 1)), exposed_(std::min(index_.size(), exposeStep_))
+      maxExposeStep_(std::max<std::size_t>(exposeStep, 1)), exposeStep_(std::min(maxExposeStep_, kFirstStep)),
+      exposed_(std::min(index_.size(), exposeStep_))
 {
     scheduleExposure();
 }
@@ -46,7 +54,15 @@ void RecordTableModel::scheduleExposure()
     exposureScheduled_ = true;
     QTimer::singleShot(0, this, [this] {
         exposureScheduled_ = false;
+        QElapsedTimer clock;
+        clock.start();
         exposeUpTo(exposed_ + exposeStep_);
+        // Aim at ~10 ms per step whatever the machine: halve after a slow step, grow after a quick one.
+        const qint64 ms = clock.elapsed();
+        if (ms > 2 * kStepTargetMs)
+            exposeStep_ = std::max(exposeStep_ / 2, std::min(maxExposeStep_, kMinStep));
+        else if (ms < kStepTargetMs / 2)
+            exposeStep_ = std::min(exposeStep_ * 2, maxExposeStep_);
         scheduleExposure();
     });
 }

@@ -4,10 +4,11 @@
 // gives raw values. Filtering and sorting of big tables run on a worker; the newest request wins and
 // is applied with one model reset.
 //
-// A big table is shown to the view in steps of kExposeStep rows, one step per event-loop turn:
-// QHeaderView keeps one item per row, and creating 7 million of them at once (55 MB of fresh
-// pages) blocked the window for 45–170 ms when a 1 GB bundle was opened. Rows past the exposed
-// ones are exposed at once when something needs them (visibleRow(), used to jump to a row).
+// A big table is shown to the view in steps, one per event-loop turn: QHeaderView keeps one item
+// per row, and creating 7 million of them at once (55 MB of fresh pages) blocked the window for
+// 45-170 ms when a 1 GB bundle was opened. Steps are sized from the time the last one took (about
+// 10 ms each, at most the step given to the constructor). Rows past the exposed ones are exposed at
+// once when something needs them (visibleRow(), used to jump to a row).
 #pragma once
 
 #include "tables/record_table.h"
@@ -29,10 +30,11 @@ public:
     static constexpr int SortRole = Qt::UserRole + 1;
     static constexpr int PhysicalRowRole = Qt::UserRole + 2;
 
-    static constexpr std::size_t kExposeStep = std::size_t{1} << 20;
+    static constexpr std::size_t kMaxExposeStep = std::size_t{1} << 20;
 
+    // exposeStep: the first and the largest step (tests pass a small one to see steps at all).
     explicit RecordTableModel(std::shared_ptr<const RecordTable> table, QObject *parent = nullptr,
-                              std::size_t exposeStep = kExposeStep);
+                              std::size_t exposeStep = kMaxExposeStep);
     ~RecordTableModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -73,7 +75,8 @@ private:
     std::shared_ptr<const RecordTable> table_;
     ViewSpec spec_;
     VisibleIndex index_;
-    std::size_t exposeStep_;
+    std::size_t maxExposeStep_;
+    std::size_t exposeStep_;  // adapted to the time the last step took
     std::size_t exposed_ = 0; // rowCount() is min(index_.size(), exposed_)
     bool exposureScheduled_ = false;
     std::size_t asyncThreshold_ = 50'000;
