@@ -4,9 +4,11 @@
 #include "formats/text_scan.h"
 #include "kb/correlate/candidates.h"
 #include "kb/correlate/log_passes.h"
+#include "kb/correlate/record_slices.h"
 #include "tasks/cancel.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace hs::kb {
 
@@ -34,10 +36,12 @@ ConnectionId HttpErrIndex::connectionOf(LogRef line) const
     return it == connectionOfLine.end() ? ConnectionId{} : it->second;
 }
 
-const std::vector<PostMark> *postsOf(const Analysis &a, const W3cDigest &d, StrId httpErrClient, const IpAddress &ip)
+const std::vector<PostMark> *postsOf(const Analysis &a, const W3cDigest &d, StrId httpErrClient,
+                                     AddressCache &addresses)
 {
     if (const auto it = d.postsByClient.find(httpErrClient); it != d.postsByClient.end())
         return &it->second;
+    const IpAddress &ip = addresses.resolve(httpErrClient);
     if (!ip.valid())
         return nullptr;
     const StrId canonical = a.strings->find(ip.toString());
@@ -71,7 +75,7 @@ bool candidateFits(const Analysis &a, Correlation &corr, const CandidateIndex &i
 
 namespace {
 
-void linkHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &options)
+void linkHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &options, const CancelToken &cancel)
 {
     if (a.connections.empty() || corr.httpErr.total == 0)
         return;
@@ -85,20 +89,28 @@ void linkHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &o
         }
     if (byTuple.empty())
         return;
-    HttpErrIndex &idx = corr.httpErr;
-    for (const auto &src : a.sources) {
-        if (!src->log || src->log->httpErr.empty())
-            continue;
-        std::uint32_t i = 0;
-        src->log->httpErr.forEach([&](const HttpErrRecord &r) {
-            const LogRef ref{src->id, i++};
+    // Slices of lines on several threads, each with its own address cache (parsing the addresses is
+    // most of the work); the links are filed in line order afterwards, as one pass would.
+    struct LinkState {
+        std::optional<AddressCache> addresses;
+    };
+    const auto slices = sliceRecords(a, &LogData::httpErr, options.sliceRecords);
+    std::vector<std::vector<std::pair<std::uint32_t, LogRef>>> links(slices.size());
+    runSlices<LinkState>(slices.size(), scanThreads(options.threads), cancel, [&](std::size_t s, LinkState &state) {
+        if (!state.addresses)
+            state.addresses.emplace(*a.strings);
+        AddressCache &addresses = *state.addresses;
+        const RecordSlice<HttpErrRecord> &slice = slices[s];
+        std::uint32_t i = slice.firstIndex;
+        for (const HttpErrRecord &r : slice.rows) {
+            const LogRef ref{slice.source, i++};
             if (!r.clientPort || !r.serverPort || r.time == kNoTime || !clientPorts[r.clientPort])
-                return;
-            const IpAddress client = corr.addresses.resolve(r.clientIp);
-            const IpAddress server = corr.addresses.resolve(r.serverIp);
+                continue;
+            const IpAddress client = addresses.resolve(r.clientIp);
+            const IpAddress server = addresses.resolve(r.serverIp);
             const auto it = byTuple.find(FourTuple{{client, r.clientPort}, {server, r.serverPort}});
             if (it == byTuple.end())
-                return;
+                continue;
             // A 4-tuple can be reused over hours (port reuse): take the connection whose lifetime,
             // extended by HTTP.sys' timers, holds the line's time, nearest first.
             ConnectionId best;
@@ -115,12 +127,16 @@ void linkHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &o
                     bestDistance = distance;
                 }
             }
-            if (!best.valid())
-                return;
-            idx.byConnection.emplace_back(best.value, ref);
-            idx.connectionOfLine.emplace(ref.packed(), best);
-        });
-    }
+            if (best.valid())
+                links[s].emplace_back(best.value, ref);
+        }
+    });
+    HttpErrIndex &idx = corr.httpErr;
+    for (const auto &part : links)
+        for (const auto &[connection, ref] : part) {
+            idx.byConnection.emplace_back(connection, ref);
+            idx.connectionOfLine.emplace(ref.packed(), ConnectionId(connection));
+        }
     std::stable_sort(idx.byConnection.begin(), idx.byConnection.end(),
                      [](const auto &x, const auto &y) { return x.first < y.first; });
 }
@@ -156,7 +172,7 @@ Correlation correlate(Analysis &analysis, const CorrelateOptions &options, const
         return corr;
     settleClockOffsets(analysis, corr, candidates, options);
     matchW3cToTransactions(analysis, corr, candidates);
-    linkHttpErr(analysis, corr, options);
+    linkHttpErr(analysis, corr, options, cancel);
     return corr;
 }
 

@@ -76,8 +76,10 @@ struct W3cDigest {
 };
 
 // The W3C POSTs of a client named by an HTTPERR line: by the same text, else by the address's
-// canonical text (HTTPERR may add a zone id or spell IPv6 differently). Null when none were tracked.
-const std::vector<PostMark> *postsOf(const Analysis &a, const W3cDigest &d, StrId httpErrClient, const IpAddress &ip);
+// canonical text (HTTPERR may add a zone id or spell IPv6 differently; the address is parsed only
+// then). Null when none were tracked.
+const std::vector<PostMark> *postsOf(const Analysis &a, const W3cDigest &d, StrId httpErrClient,
+                                     AddressCache &addresses);
 
 // One W3C line that may describe a captured request.
 struct W3cCandidate {

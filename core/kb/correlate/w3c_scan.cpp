@@ -30,8 +30,10 @@ struct W3cPart {
     TimeUs first = kNoTime, last = kNoTime;
     std::map<std::uint32_t, W3cGroup> byWin32;
     W3cGroup rejected413, expectationFailed417;
-    OrderedBuckets<StrId, PostMark> posts;
-    OrderedBuckets<RequestKey, W3cCandidate> candidates;
+    // In line order, filed into their tables when merged: the same insertions in the same order as
+    // one pass, and no table per slice (a busy log has tens of thousands of watched clients).
+    std::vector<std::pair<StrId, PostMark>> posts;
+    std::vector<std::pair<RequestKey, W3cCandidate>> candidates;
 };
 
 void widen(TimeUs &first, TimeUs &last, TimeUs t)
@@ -91,7 +93,7 @@ void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &optio
                 else if (r.status == 417)
                     part.expectationFailed417.add(r, ref);
                 if (isPost && !watched.empty() && watched.contains(r.clientIp))
-                    part.posts[r.clientIp].push_back(PostMark{r.time, ref, r.serverPort});
+                    part.posts.emplace_back(r.clientIp, PostMark{r.time, ref, r.serverPort});
                 if (collect && r.time != kNoTime) {
                     bool inside = false;
                     for (const auto &w : windows)
@@ -99,9 +101,9 @@ void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &optio
                     if (inside) {
                         const RequestKey key = keys.findStem(r.method, r.uriStem, memo);
                         if (key != RequestKeys::kNoKey)
-                            part.candidates[key].push_back(
-                                W3cCandidate{r.time, r.timeTakenMs == kNoValue32 ? 0 : r.timeTakenMs, r.serverPort,
-                                             (r.flags & kRecordMillisecondTime) == 0, r.clientIp, ref});
+                            part.candidates.emplace_back(
+                                key, W3cCandidate{r.time, r.timeTakenMs == kNoValue32 ? 0 : r.timeTakenMs, r.serverPort,
+                                                  (r.flags & kRecordMillisecondTime) == 0, r.clientIp, ref});
                     }
                 }
             }
@@ -119,8 +121,10 @@ void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &optio
         }
         merge(d.rejected413, part.rejected413);
         merge(d.expectationFailed417, part.expectationFailed417);
-        part.posts.moveAppendTo(d.postsByClient);
-        part.candidates.moveAppendTo(candidates.byKey);
+        for (const auto &[client, mark] : part.posts)
+            d.postsByClient[client].push_back(mark);
+        for (const auto &[key, candidate] : part.candidates)
+            candidates.byKey[key].push_back(candidate);
         part = W3cPart{}; // free the slice's copy now: the merged tables are as large
     }
     for (auto &[client, marks] : d.postsByClient)

@@ -198,8 +198,7 @@ private:
                     continue;
                 if (const ConnectionId c = ctx.corr.httpErr.connectionOf(ref); c.valid())
                     continue; // tied to a captured connection: the capture decides (above)
-                const IpAddress &client = ctx.addresses.resolve(r.clientIp);
-                const std::vector<PostMark> *tracked = postsOf(ctx.analysis, ctx.corr.w3c, r.clientIp, client);
+                const std::vector<PostMark> *tracked = postsOf(ctx.analysis, ctx.corr.w3c, r.clientIp, ctx.addresses);
                 if (!tracked)
                     continue;
                 const auto &posts = *tracked;

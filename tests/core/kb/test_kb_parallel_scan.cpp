@@ -66,7 +66,7 @@ kb::Sample incident()
     s.httperr.push_back("@repeat 5 every 5 2026-11-21 10:04:00 10.0.7.{k} 4100 10.0.0.50 80 - - - - - "
                         "timer_connectionidle -");
     s.httperr.push_back("2026-11-21 10:05:00 10.0.0.77 5001 10.0.0.50 80 - - - - - Timer_HeaderWait -");
-    s.httperr.push_back("2026-11-21 10:05:01 10.0.0.5 50990 10.0.0.50 80 HTTP/1.1 GET /catalog/item3.aspx - 1 "
+    s.httperr.push_back("2026-11-21 10:01:30 10.0.0.5 50990 10.0.0.50 80 HTTP/1.1 GET /catalog/item3.aspx - 1 "
                         "Connection_Dropped DefaultAppPool");
 
     s.capture = {"source capture.pcap skew=37.25", "conn 10.0.0.5:50990 -> 10.0.0.50:80 at=2026-11-21T10:00:00Z"};
@@ -257,6 +257,7 @@ TEST_CASE("correlation gives the same matches and clock offset on any number of 
     const kb::Correlation &rc = reference.second;
     REQUIRE(ra.clockOffsets.size() == 1);
     REQUIRE(rc.w3cMatches > 0);
+    REQUIRE(rc.httpErr.byConnection.size() == 1); // the Connection_Dropped line on the captured 4-tuple
     for (const Split split : kSplits) {
         INFO("threads " << split.threads << ", slices of " << split.sliceRecords);
         auto a = build();
@@ -266,6 +267,8 @@ TEST_CASE("correlation gives the same matches and clock offset on any number of 
         CHECK(c.w3cMatches == rc.w3cMatches);
         CHECK(c.w3cForTransaction == rc.w3cForTransaction);
         CHECK(c.httpErr.byConnection == rc.httpErr.byConnection);
+        CHECK(std::vector(c.httpErr.connectionOfLine.begin(), c.httpErr.connectionOfLine.end()) ==
+              std::vector(rc.httpErr.connectionOfLine.begin(), rc.httpErr.connectionOfLine.end()));
         REQUIRE(a->clockOffsets.size() == ra.clockOffsets.size());
         CHECK(a->clockOffsets[0].offset == ra.clockOffsets[0].offset);
         CHECK(a->clockOffsets[0].matches == ra.clockOffsets[0].matches);
