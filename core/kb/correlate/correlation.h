@@ -68,8 +68,12 @@ struct W3cDigest {
     std::uint64_t records = 0;
     TimeUs first = kNoTime, last = kNoTime;
     std::map<std::uint32_t, W3cGroup> byWin32; // connection-problem sc-win32-status codes
-    W3cGroup rejected413;                      // 413 on POST/PUT (client-certificate renegotiation)
-    W3cGroup expectationFailed417;             // 417 rows
+    // Per byWin32 group, for each sample: requestPathHash of its cs-uri-stem and its time. The pass
+    // takes them while it has the row at hand; connection-dropped compares every row with the
+    // HTTPERR lines, and fetching 100k+ scattered rows and their paths again costs more than that.
+    std::map<std::uint32_t, std::vector<std::pair<std::uint64_t, TimeUs>>> win32PathTimes;
+    W3cGroup rejected413;          // 413 on POST/PUT (client-certificate renegotiation)
+    W3cGroup expectationFailed417; // 417 rows
     // POSTs of the watched clients, by the client's interned address text as the W3C log wrote it
     // (use postsOf() to look an address up).
     std::unordered_map<StrId, std::vector<PostMark>> postsByClient;

@@ -29,6 +29,7 @@ struct W3cPart {
     std::uint64_t records = 0;
     TimeUs first = kNoTime, last = kNoTime;
     std::map<std::uint32_t, W3cGroup> byWin32;
+    std::map<std::uint32_t, std::vector<std::pair<std::uint64_t, TimeUs>>> win32PathTimes;
     W3cGroup rejected413, expectationFailed417;
     // In line order, filed into their tables when merged: the same insertions in the same order as
     // one pass, and no table per slice (a busy log has tens of thousands of watched clients).
@@ -86,6 +87,7 @@ void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &optio
                     W3cGroup &g = part.byWin32[r.win32];
                     g.keepAll = true; // connection-dropped matches them line by line
                     g.add(r, ref);
+                    part.win32PathTimes[r.win32].emplace_back(requestPathHash(a.str(r.uriStem)), r.time);
                 }
                 const bool isPost = r.method == post;
                 if (r.status == 413 && (isPost || r.method == put))
@@ -118,6 +120,10 @@ void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &optio
             W3cGroup &g = d.byWin32[code];
             g.keepAll = true;
             merge(g, group);
+        }
+        for (const auto &[code, pathTimes] : part.win32PathTimes) {
+            auto &into = d.win32PathTimes[code];
+            into.insert(into.end(), pathTimes.begin(), pathTimes.end());
         }
         merge(d.rejected413, part.rejected413);
         merge(d.expectationFailed417, part.expectationFailed417);

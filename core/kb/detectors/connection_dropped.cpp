@@ -56,9 +56,9 @@ protected:
         // A W3C abort (sc-win32-status 64, 1236, …) for the same path within two minutes of a
         // Connection_Dropped line is the same story told by the other log.
         constexpr TimeUs kNear = 2 * kUsPerMinute;
-        // Both sides are hundreds of thousands of rows scattered over hundreds of MB of records:
-        // their fields are fetched first in a loop that does nothing else, so the cache misses
-        // overlap instead of each waiting behind the previous row's hashing.
+        // The W3C side's path hashes come with the digest (taken in the W3C pass). The HTTPERR lines
+        // are scattered over the store: their fields are fetched first in a loop that does nothing
+        // else, so the cache misses overlap instead of each waiting behind the previous hashing.
         PathHashes hashes(ctx);
         std::vector<std::pair<std::uint64_t, TimeUs>> dropped; // (path hash, time): one sorted vector
         {
@@ -75,19 +75,14 @@ protected:
         }
         std::sort(dropped.begin(), dropped.end());
         std::uint64_t aborted = 0;
-        std::vector<std::pair<StrId, TimeUs>> rows;
         for (const auto &[code, group] : ctx.corr.w3c.byWin32) {
-            rows.clear();
-            rows.reserve(group.samples.size());
-            for (const LogRef &ref : group.samples) {
-                const AccessRecord &r = accessRecord(ctx.analysis, ref);
-                rows.emplace_back(r.uriStem, r.time);
-            }
-            for (std::size_t i = 0; i < rows.size(); ++i) {
-                const auto [stem, time] = rows[i];
+            const auto paths = ctx.corr.w3c.win32PathTimes.find(code);
+            if (paths == ctx.corr.w3c.win32PathTimes.end() || paths->second.size() != group.samples.size())
+                continue; // not from the W3C pass (a hand-made digest): nothing to compare
+            for (std::size_t i = 0; i < group.samples.size(); ++i) {
+                const auto [p, time] = paths->second[i];
                 if (time == kNoTime)
                     continue;
-                const std::uint64_t p = hashes.of(stem);
                 const auto near = std::lower_bound(dropped.begin(), dropped.end(), std::make_pair(p, time - kNear));
                 if (near == dropped.end() || near->first != p || near->second > time + kNear)
                     continue;

@@ -185,6 +185,9 @@ void checkSame(const Analysis &a, const PassResult &x, const PassResult &y)
         CHECK(ix->first == iy->first);
         checkSame(ix->second, iy->second);
     }
+    CHECK(dx.win32PathTimes == dy.win32PathTimes);
+    for (const auto &[code, group] : dx.byWin32)
+        CHECK(dx.win32PathTimes.at(code).size() == group.samples.size());
     checkSame(dx.rejected413, dy.rejected413);
     checkSame(dx.expectationFailed417, dy.expectationFailed417);
     REQUIRE(dx.postsByClient.size() == dy.postsByClient.size());
