@@ -152,12 +152,12 @@ std::unique_ptr<Analysis> analyze(const AnalyzeOptions &options, const CancelTok
     const kb::KnowledgeBase knowledge = knowledgeLoad.get();
     for (auto &p : kbProblems)
         analysis->skipped.push_back(SkippedFile{std::move(p.path), "knowledge base: " + p.message, {}});
-    const kb::DiagnoseOptions diagnoseOptions{&options.clockOverrides, options.estimateClockOffsets};
+    const kb::DiagnoseOptions diagnoseOptions{&options.clockOverrides, options.estimateClockOffsets, options.threads};
     kb::Correlation correlation = kb::correlateSources(*analysis, knowledge, diagnoseOptions, cancel);
     if (cancel.cancelled())
         return nullptr;
     progress.setStage(Stage::Detecting);
-    kb::detectSymptoms(*analysis, knowledge, correlation, cancel);
+    kb::detectSymptoms(*analysis, knowledge, correlation, cancel, options.threads);
     if (cancel.cancelled())
         return nullptr;
 
