@@ -56,9 +56,8 @@ protected:
         // A W3C abort (sc-win32-status 64, 1236, …) for the same path within two minutes of a
         // Connection_Dropped line is the same story told by the other log.
         constexpr TimeUs kNear = 2 * kUsPerMinute;
-        // The W3C side's path hashes come with the digest (taken in the W3C pass). The HTTPERR lines
-        // are scattered over the store: their fields are fetched first in a loop that does nothing
-        // else, so the cache misses overlap instead of each waiting behind the previous hashing.
+        // The W3C side's path hashes come with the digest (the W3C pass takes them with the row at
+        // hand). The HTTPERR lines' paths and times are read in one tight loop, then hashed.
         PathHashes hashes(ctx);
         std::vector<std::pair<std::uint64_t, TimeUs>> dropped; // (path hash, time): one sorted vector
         {
