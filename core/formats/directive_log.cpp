@@ -115,14 +115,4 @@ std::uint64_t countLines(std::string_view bytes, std::uint64_t begin, std::uint6
     return n;
 }
 
-std::uint64_t estimateLines(std::string_view bytes, std::uint64_t begin, std::uint64_t end) noexcept
-{
-    constexpr std::uint64_t kSample = 64 * 1024;
-    if (end - begin <= kSample)
-        return countLines(bytes, begin, end);
-    const std::uint64_t sampled = countLines(bytes, begin, begin + kSample);
-    const std::uint64_t estimate = (end - begin) / kSample * sampled + sampled;
-    return estimate + estimate / 16 + 1;
-}
-
 } // namespace hs
