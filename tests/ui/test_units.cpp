@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Small pieces with logic of their own: the visible index, the time axis, progress wording,
-// recent bundles, text formatting.
+// recent bundles, text formatting, themed icons.
+#include "common/icons.h"
 #include "common/text.h"
 #include "gui_test_helpers.h"
 #include "load/progress_text.h"
@@ -11,6 +12,8 @@
 #include "window/recent_bundles.h"
 
 #include <QApplication>
+#include <QImage>
+#include <QPixmap>
 #include <QSettings>
 #include <QTemporaryDir>
 
@@ -145,4 +148,25 @@ TEST_CASE("Display text: counts, sizes, bytes that are not UTF-8", "[units]")
     CHECK(toQString(std::string_view("caf\xc3\xa9")) == QStringLiteral("café"));
     CHECK(toQString(std::string_view("caf\xe9")) == QStringLiteral("café")); // ANSI (Latin-1) log bytes
     CHECK(formatTime(kNoTime).isEmpty());
+}
+
+TEST_CASE("Themed icons: one icon per file, pixmaps cached per file and size, never mixed up", "[units]")
+{
+    // Models return icons from data() on every paint: the same file must give the same icon.
+    const QIcon critical = themedIcon(QStringLiteral("severity-critical"));
+    const QIcon again = themedIcon(QStringLiteral("severity-critical"));
+    const QIcon info = themedIcon(QStringLiteral("severity-info"));
+    REQUIRE_FALSE(critical.isNull());
+    REQUIRE_FALSE(info.isNull());
+    CHECK(critical.cacheKey() == again.cacheKey());
+    CHECK(critical.cacheKey() != info.cacheKey());
+
+    const QImage a = critical.pixmap(QSize(16, 16)).toImage();
+    const QImage b = again.pixmap(QSize(16, 16)).toImage();
+    const QImage c = info.pixmap(QSize(16, 16)).toImage();
+    CHECK(a.size() == QSize(16, 16));
+    CHECK(a == b);
+    CHECK(a != c); // a cache keyed by anything but the file would hand one icon's pixmap to another
+    CHECK(critical.pixmap(QSize(32, 32)).size() == QSize(32, 32));
+    CHECK(themedIcon(QStringLiteral("no-such-icon")).isNull());
 }

@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QHash>
 #include <QIconEngine>
 #include <QPainter>
 #include <QPalette>
@@ -14,10 +15,13 @@ namespace hs::ui {
 namespace {
 
 // Renders an SVG at whatever size and device pixel ratio is asked for. The colour substitution
-// happens per paint, so a palette change is picked up without re-creating icons.
+// happens per paint, so a palette change is picked up without re-creating icons. Rendered pixmaps
+// are cached by file, size and colour: models hand out icons from data() on every paint, and a key
+// on the engine's address rendered the SVG anew each time (60+ ms for one repaint of the findings
+// table) and could hand a freed engine's pixmap to a new icon at the same address.
 class SvgIconEngine final : public QIconEngine {
 public:
-    explicit SvgIconEngine(QByteArray svg) : svg_(std::move(svg)) {}
+    SvgIconEngine(QString path, QByteArray svg) : path_(std::move(path)), svg_(std::move(svg)) {}
 
     void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State) override
     {
@@ -34,7 +38,7 @@ public:
     {
         const QColor colour = textColour(mode);
         const QString key = QStringLiteral("hs-icon:%1:%2x%3@%4:%5")
-                                .arg(reinterpret_cast<quintptr>(this))
+                                .arg(path_)
                                 .arg(size.width())
                                 .arg(size.height())
                                 .arg(scale)
@@ -55,7 +59,7 @@ public:
     }
 
     QSize actualSize(const QSize &size, QIcon::Mode, QIcon::State) override { return size; }
-    QIconEngine *clone() const override { return new SvgIconEngine(svg_); }
+    QIconEngine *clone() const override { return new SvgIconEngine(path_, svg_); }
     QString key() const override { return QStringLiteral("hs-svg"); }
 
 private:
@@ -70,15 +74,22 @@ private:
         out.replace("currentColor", textColour(mode).name(QColor::HexRgb).toLatin1());
         return out;
     }
+    QString path_;
     QByteArray svg_;
 };
 
 QIcon iconFromFile(const QString &path)
 {
+    // One engine per file for the whole run (UI thread only): no resource read per data() call.
+    static QHash<QString, QIcon> loaded;
+    if (const auto it = loaded.constFind(path); it != loaded.cend())
+        return *it;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
-    return QIcon(new SvgIconEngine(f.readAll()));
+    QIcon icon(new SvgIconEngine(path, f.readAll()));
+    loaded.insert(path, icon);
+    return icon;
 }
 
 } // namespace
