@@ -35,14 +35,18 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <execinfo.h>
 #include <functional>
 #include <memory>
-#include <pthread.h>
 #include <string>
 #include <thread>
-#include <unistd.h>
 #include <vector>
+
+#if defined(__linux__) && defined(__GLIBC__)
+#define HS_HAVE_STALL_STACKS 1
+#include <execinfo.h>
+#include <pthread.h>
+#include <unistd.h>
+#endif
 
 namespace {
 
@@ -99,6 +103,7 @@ private:
     std::vector<qint64> gapsUs_;
 };
 
+#ifdef HS_HAVE_STALL_STACKS
 // Stack sampling of a blocked UI thread (Linux/glibc only; a benchmark tool, not product code).
 class StallStacks {
 public:
@@ -156,6 +161,7 @@ private:
     std::atomic<bool> stop_{false};
     std::atomic<long long> lastBeatNs_{0};
 };
+#endif
 
 bool runUntil(const std::function<bool()> &done, int timeoutMs)
 {
@@ -193,6 +199,7 @@ int main(int argc, char **argv)
     window.resize(1500, 940);
     window.show();
     StallProbe probe;
+#ifdef HS_HAVE_STALL_STACKS
     std::unique_ptr<StallStacks> stacks;
     QTimer heartbeat;
     if (qEnvironmentVariableIntValue("HS_STALL_STACKS") == 1) {
@@ -202,6 +209,10 @@ int main(int argc, char **argv)
         QObject::connect(&heartbeat, &QTimer::timeout, [&] { stacks->beat(); });
         heartbeat.start();
     }
+#else
+    if (qEnvironmentVariableIntValue("HS_STALL_STACKS") == 1)
+        std::fprintf(stderr, "HS_STALL_STACKS: stack sampling needs Linux with glibc\n");
+#endif
     std::vector<Phase> phases;
     auto phase = [&](const char *name, const std::function<void()> &start, const std::function<bool()> &done) {
         probe.beginPhase();
