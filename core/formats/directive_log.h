@@ -66,13 +66,7 @@ struct ChunkOutput {
     TimeUs first = kNoTime, last = kNoTime;
     bool lastLineUnterminated = false;
 
-    void widen(TimeUs t) noexcept
-    {
-        if (first == kNoTime || t < first)
-            first = t;
-        if (last == kNoTime || t > last)
-            last = t;
-    }
+    void widen(TimeUs t) noexcept { widenTimeRange(first, last, t); }
     void reject(std::uint64_t line, std::string category, std::string message)
     {
         ++rejected;

@@ -16,12 +16,7 @@ FindingBuilder::FindingBuilder(const SymptomEntry &entry)
 
 void FindingBuilder::coverTime(TimeUs t)
 {
-    if (t == kNoTime)
-        return;
-    if (f_.first == kNoTime || t < f_.first)
-        f_.first = t;
-    if (f_.last == kNoTime || t > f_.last)
-        f_.last = t;
+    widenTimeRange(f_.first, f_.last, t);
 }
 
 void FindingBuilder::addConnection(const Connection &c)

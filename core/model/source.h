@@ -103,15 +103,7 @@ public:
     {
         return log ? log->lines.line(bytes.view(), line) : std::string_view{};
     }
-    void widenTimeRange(TimeUs t) noexcept
-    {
-        if (t == kNoTime)
-            return;
-        if (first == kNoTime || t < first)
-            first = t;
-        if (last == kNoTime || t > last)
-            last = t;
-    }
+    void widenTimeRange(TimeUs t) noexcept { hs::widenTimeRange(first, last, t); }
 };
 
 } // namespace hs

@@ -90,6 +90,25 @@ struct StringPool::Shard {
         return (hash & 0xffffffff00000000ULL) | (std::uint64_t{i} + 1);
     }
 
+    // The entry number holding `text`, or kAbsent with `pos` at the empty slot where it would go.
+    static constexpr std::uint32_t kAbsent = ~std::uint32_t{0};
+    std::uint32_t probe(std::string_view text, std::uint64_t hash, std::size_t &pos) const noexcept
+    {
+        const std::size_t mask = index.size() - 1;
+        const std::uint64_t tag = hash & 0xffffffff00000000ULL;
+        pos = (hash >> kShardBits) & mask;
+        while (const std::uint64_t slot = index[pos]) {
+            if ((slot & 0xffffffff00000000ULL) == tag) {
+                const std::uint32_t i = static_cast<std::uint32_t>(slot) - 1;
+                const Entry &e = entry(i);
+                if (e.size == text.size() && std::memcmp(e.data, text.data(), text.size()) == 0)
+                    return i;
+            }
+            pos = (pos + 1) & mask;
+        }
+        return kAbsent;
+    }
+
     void rehash()
     {
         const std::size_t newSize = index.empty() ? 64 : index.size() * 2;
@@ -138,18 +157,9 @@ StrId StringPool::intern(std::string_view text, std::uint64_t hash)
     std::lock_guard lock(shard.mutex);
     if ((std::size_t{shard.count.load(std::memory_order_relaxed)} + 1) * 4 > shard.index.size() * 3)
         shard.rehash();
-    const std::size_t mask = shard.index.size() - 1;
-    const std::uint64_t tag = hash & 0xffffffff00000000ULL;
-    std::size_t pos = (hash >> kShardBits) & mask;
-    while (const std::uint64_t slot = shard.index[pos]) {
-        if ((slot & 0xffffffff00000000ULL) == tag) {
-            const std::uint32_t i = static_cast<std::uint32_t>(slot) - 1;
-            const Entry &e = shard.entry(i);
-            if (e.size == text.size() && std::memcmp(e.data, text.data(), text.size()) == 0)
-                return (i << kShardBits) | shardNo;
-        }
-        pos = (pos + 1) & mask;
-    }
+    std::size_t pos = 0;
+    if (const std::uint32_t found = shard.probe(text, hash, pos); found != Shard::kAbsent)
+        return (found << kShardBits) | shardNo;
     const std::uint32_t i = shard.count.load(std::memory_order_relaxed);
     if (i >= (1u << (32 - kShardBits))) // the id keeps the shard number in its low bits
         throw std::length_error("string pool shard full");
@@ -171,19 +181,9 @@ StrId StringPool::find(std::string_view text) const
     std::lock_guard lock(shard.mutex);
     if (shard.index.empty())
         return kNotFound;
-    const std::size_t mask = shard.index.size() - 1;
-    std::size_t pos = (hash >> kShardBits) & mask;
-    const std::uint64_t tag = hash & 0xffffffff00000000ULL;
-    while (const std::uint64_t slot = shard.index[pos]) {
-        if ((slot & 0xffffffff00000000ULL) == tag) {
-            const std::uint32_t i = static_cast<std::uint32_t>(slot) - 1;
-            const Entry &e = shard.entry(i);
-            if (e.size == text.size() && std::memcmp(e.data, text.data(), text.size()) == 0)
-                return (i << kShardBits) | shardNo;
-        }
-        pos = (pos + 1) & mask;
-    }
-    return kNotFound;
+    std::size_t pos = 0;
+    const std::uint32_t found = shard.probe(text, hash, pos);
+    return found == Shard::kAbsent ? kNotFound : (found << kShardBits) | shardNo;
 }
 
 std::string_view StringPool::view(StrId id) const noexcept

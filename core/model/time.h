@@ -18,6 +18,17 @@ inline constexpr TimeUs kUsPerSecond = 1'000'000;
 inline constexpr TimeUs kUsPerMinute = 60 * kUsPerSecond;
 inline constexpr TimeUs kUsPerDay = 86'400 * kUsPerSecond;
 
+// Widens [first, last] to cover t; kNoTime in either bound means "no time yet", a kNoTime t is ignored.
+constexpr void widenTimeRange(TimeUs &first, TimeUs &last, TimeUs t) noexcept
+{
+    if (t == kNoTime)
+        return;
+    if (first == kNoTime || t < first)
+        first = t;
+    if (last == kNoTime || t > last)
+        last = t;
+}
+
 // Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's days_from_civil algorithm).
 constexpr std::int64_t daysFromCivil(int year, unsigned month, unsigned day) noexcept
 {

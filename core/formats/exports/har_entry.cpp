@@ -214,16 +214,6 @@ BodyFraming framingFromHeaders(const HeaderScan &scan, std::uint32_t &violations
     return BodyFraming::None;
 }
 
-void widen(TimeUs &first, TimeUs &last, TimeUs t) noexcept
-{
-    if (t == kNoTime)
-        return;
-    if (first == kNoTime || t < first)
-        first = t;
-    if (last == kNoTime || t > last)
-        last = t;
-}
-
 std::string shortened(std::string s, std::size_t max = 80)
 {
     if (s.size() > max) {
@@ -502,9 +492,9 @@ bool HarEntryConverter::convert(const QJsonObject &entry, const HarEntryLocation
         t.responseFrame = t.responseEndFrame = where.number;
     // The entry starts when the browser issued it (queueing, DNS and connect come after).
     for (TimeUs time : {started, t.requestTime, t.requestBodyLastTime, t.responseTime, t.responseEndTime})
-        widen(out.firstTime, out.lastTime, time);
+        widenTimeRange(out.firstTime, out.lastTime, time);
     for (const InterimResponse &interim : t.interims)
-        widen(out.firstTime, out.lastTime, interim.time);
+        widenTimeRange(out.firstTime, out.lastTime, interim.time);
 
     readDestination(entry, out, report);
     if (const QJsonValue page = entry.value(QLatin1String("pageref")); page.isString() && !pageIds_.empty()) {

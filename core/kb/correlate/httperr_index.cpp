@@ -24,16 +24,6 @@ struct HttpErrPart {
 
 struct NoState {};
 
-void widen(TimeUs &first, TimeUs &last, TimeUs t)
-{
-    if (t == kNoTime)
-        return;
-    if (first == kNoTime || t < first)
-        first = t;
-    if (last == kNoTime || t > last)
-        last = t;
-}
-
 } // namespace
 
 void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &options, WatchedClients &watched,
@@ -60,7 +50,7 @@ void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &
             if (indexAll || indexed.contains(r.reason))
                 part.byReason[r.reason].push_back(ref);
             ++part.total;
-            widen(part.first, part.last, r.time);
+            widenTimeRange(part.first, part.last, r.time);
             // Connection-level lines (request fields empty) name the client whose POSTs matter.
             if (r.method == kEmptyStr &&
                 std::find(watchReasons.begin(), watchReasons.end(), r.reason) != watchReasons.end() &&
@@ -73,8 +63,8 @@ void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &
     for (HttpErrPart &part : parts) {
         part.byReason.moveAppendTo(idx.byReason);
         idx.total += part.total;
-        widen(idx.first, idx.last, part.first);
-        widen(idx.first, idx.last, part.last);
+        widenTimeRange(idx.first, idx.last, part.first);
+        widenTimeRange(idx.first, idx.last, part.last);
         // Here, on one thread: the address cache is not thread-safe, and each distinct client is
         // resolved once however many lines name it.
         for (const StrId client : part.watchedClients) {

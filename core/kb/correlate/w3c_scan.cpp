@@ -12,12 +12,7 @@ namespace hs::kb {
 void W3cGroup::add(const AccessRecord &r, LogRef ref)
 {
     ++count;
-    if (r.time != kNoTime) {
-        if (first == kNoTime || r.time < first)
-            first = r.time;
-        if (last == kNoTime || r.time > last)
-            last = r.time;
-    }
+    widenTimeRange(first, last, r.time);
     if (keepAll || samples.size() < kMaxSamples)
         samples.push_back(ref);
 }
@@ -37,23 +32,13 @@ struct W3cPart {
     std::vector<std::pair<RequestKey, W3cCandidate>> candidates;
 };
 
-void widen(TimeUs &first, TimeUs &last, TimeUs t)
-{
-    if (t == kNoTime)
-        return;
-    if (first == kNoTime || t < first)
-        first = t;
-    if (last == kNoTime || t > last)
-        last = t;
-}
-
 // Appends a later slice's group: counts add up, and the samples are the first kMaxSamples in log
 // order (or all) as one pass would have kept them.
 void merge(W3cGroup &into, const W3cGroup &part)
 {
     into.count += part.count;
-    widen(into.first, into.last, part.first);
-    widen(into.first, into.last, part.last);
+    widenTimeRange(into.first, into.last, part.first);
+    widenTimeRange(into.first, into.last, part.last);
     for (const LogRef &ref : part.samples) {
         if (!into.keepAll && into.samples.size() >= W3cGroup::kMaxSamples)
             break;
@@ -81,7 +66,7 @@ void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &optio
             for (const AccessRecord &r : slice.rows) {
                 const LogRef ref{slice.source, i++};
                 ++part.records;
-                widen(part.first, part.last, r.time);
+                widenTimeRange(part.first, part.last, r.time);
                 if (r.win32 != kNoValue32 && r.win32 != 0 &&
                     std::find(codes.begin(), codes.end(), r.win32) != codes.end()) {
                     W3cGroup &g = part.byWin32[r.win32];
@@ -114,8 +99,8 @@ void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &optio
     W3cDigest &d = corr.w3c;
     for (W3cPart &part : parts) {
         d.records += part.records;
-        widen(d.first, d.last, part.first);
-        widen(d.first, d.last, part.last);
+        widenTimeRange(d.first, d.last, part.first);
+        widenTimeRange(d.first, d.last, part.last);
         for (const auto &[code, group] : part.byWin32) {
             W3cGroup &g = d.byWin32[code];
             g.keepAll = true;
