@@ -184,7 +184,10 @@ private:
                     return;
                 }
                 break;
-            case ErrField::ClientIp: rec.clientIp = dash ? kEmptyStr : cols_.intern(i, v); break;
+            case ErrField::ClientIp:
+                if (!dash)
+                    rec.clientIp = toLogAddress(v, [&](std::string_view t) { return cols_.intern(i, t); });
+                break;
             case ErrField::ServerIp: rec.serverIp = dash ? kEmptyStr : cols_.intern(i, v); break;
             case ErrField::Method: rec.method = dash ? kEmptyStr : cols_.intern(i, v); break;
             case ErrField::Uri: rec.uri = dash ? kEmptyStr : cols_.intern(i, v); break;

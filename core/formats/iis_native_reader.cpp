@@ -119,7 +119,8 @@ public:
             rec.flags |= kRecordLocalTime;
         if (!text::isAscii(line) && !text::isValidUtf8(line))
             rec.flags |= kRecordNonUtf8;
-        rec.clientIp = isDash(f[kClientIp]) ? kEmptyStr : cache_.intern(f[kClientIp]);
+        if (!isDash(f[kClientIp]))
+            rec.clientIp = toLogAddress(f[kClientIp], [&](std::string_view t) { return cache_.intern(t); });
         rec.serverIp = isDash(f[kServerIp]) ? kEmptyStr : cache_.intern(f[kServerIp]);
         rec.method = isDash(f[kMethod]) ? kEmptyStr : cache_.intern(f[kMethod]);
         rec.uriStem = isDash(f[kTarget]) ? kEmptyStr : cache_.intern(f[kTarget]);

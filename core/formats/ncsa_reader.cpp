@@ -124,7 +124,8 @@ public:
         rec.time = *t;
         if (!text::isAscii(line) && !text::isValidUtf8(line))
             rec.flags |= kRecordNonUtf8;
-        rec.clientIp = isDash(f[0]) ? kEmptyStr : cache_.intern(f[0]);
+        if (!isDash(f[0]))
+            rec.clientIp = toLogAddress(f[0], [&](std::string_view text) { return cache_.intern(text); });
         // request: METHOD SP target SP version
         const std::string_view request = f[4];
         const std::size_t sp1 = request.find(' ');

@@ -273,7 +273,10 @@ private:
                 if (tod->hadFraction)
                     rec.flags |= kRecordMillisecondTime;
                 break;
-            case W3cField::ClientIp: rec.clientIp = dash ? kEmptyStr : internColumn(i, v); break;
+            case W3cField::ClientIp:
+                if (!dash)
+                    rec.clientIp = toLogAddress(v, [&](std::string_view t) { return internColumn(i, t); });
+                break;
             case W3cField::ServerIp: rec.serverIp = dash ? kEmptyStr : internColumn(i, v); break;
             case W3cField::Method: rec.method = dash ? kEmptyStr : internColumn(i, v); break;
             case W3cField::UriStem: rec.uriStem = dash ? kEmptyStr : internColumn(i, v); break;

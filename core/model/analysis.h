@@ -74,6 +74,7 @@ struct Analysis {
     std::uint64_t bytesRead = 0;
 
     std::string_view str(StrId id) const noexcept { return strings->view(id); }
+    std::string addr(LogAddress address) const { return addressText(*strings, address); }
     const Source &source(SourceId id) const { return *sources.at(id.value); }
     Source &source(SourceId id) { return *sources.at(id.value); }
 };

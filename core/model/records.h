@@ -7,6 +7,7 @@
 #pragma once
 
 #include "model/http_types.h"
+#include "model/log_address.h"
 #include "model/string_pool.h"
 #include "model/time.h"
 
@@ -34,7 +35,7 @@ struct AccessRecord {
     std::uint64_t scBytes = kNoValue64;
     std::uint64_t csBytes = kNoValue64;
     std::uint32_t line = 0;           // 1-based line in the source
-    StrId clientIp = kEmptyStr;       // c-ip as written (zone id kept)
+    LogAddress clientIp;              // c-ip as written (zone id kept)
     StrId serverIp = kEmptyStr;       // s-ip
     StrId method = kEmptyStr;         // cs-method
     StrId uriStem = kEmptyStr;        // cs-uri-stem
@@ -56,7 +57,7 @@ static_assert(sizeof(AccessRecord) == 72, "AccessRecord grew: check the memory b
 struct HttpErrRecord {
     TimeUs time = kNoTime;
     std::uint32_t line = 0;
-    StrId clientIp = kEmptyStr; // with zone id as written
+    LogAddress clientIp; // with zone id as written
     StrId serverIp = kEmptyStr;
     StrId method = kEmptyStr; // empty for connection-level lines ("-")
     StrId uri = kEmptyStr;    // cs-uri (cooked URL + query)

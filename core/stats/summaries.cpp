@@ -2,6 +2,7 @@
 #include "stats/summaries.h"
 
 #include "stats/id_counter.h"
+#include "stats/top_counted.h"
 
 #include <algorithm>
 #include <array>
@@ -33,22 +34,6 @@ struct ReasonAcc {
     IdCounter clients;
     IdCounter uris;
 };
-
-// Ids are unique per text, so the top N can be chosen on ids; only the winners become strings.
-std::vector<CountedValue> topIds(const Analysis &a, const IdCounter &counts, std::size_t n)
-{
-    std::vector<std::pair<StrId, std::uint64_t>> v = counts.items();
-    const std::size_t keep = std::min(n, v.size());
-    std::partial_sort(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(keep), v.end(),
-                      [&](const auto &x, const auto &y) {
-                          return x.second != y.second ? x.second > y.second : a.str(x.first) < a.str(y.first);
-                      });
-    std::vector<CountedValue> out;
-    out.reserve(keep);
-    for (std::size_t i = 0; i < keep; ++i)
-        out.push_back({std::string(a.str(v[i].first)), v[i].second});
-    return out;
-}
 
 // Status codes per record: a flat array for the 0..999 range (std::map per record was the cost).
 struct StatusTally {
@@ -114,7 +99,7 @@ void computeSummaries(Analysis &analysis)
                 if (s.last == kNoTime || r.time > s.last)
                     s.last = r.time;
                 ++s.statuses[r.status];
-                acc.clients.add(r.clientIp);
+                acc.clients.add(r.clientIp.code());
                 if (r.uri != kEmptyStr)
                     acc.uris.add(r.uri);
             });
@@ -134,8 +119,9 @@ void computeSummaries(Analysis &analysis)
     analysis.httpErrReasons.clear();
     for (auto &[reason, acc] : reasons) {
         acc.summary.reason = reason == kEmptyStr ? std::string("(none)") : std::string(analysis.str(reason));
-        acc.summary.topClients = topIds(analysis, acc.clients, 10);
-        acc.summary.topUris = topIds(analysis, acc.uris, 10);
+        acc.summary.topClients = topCounted(
+            acc.clients.items(), 10, [&](std::uint32_t code) { return analysis.addr(LogAddress::fromCode(code)); });
+        acc.summary.topUris = topCounted(acc.uris.items(), 10, [&](StrId id) { return analysis.str(id); });
         analysis.httpErrReasons.push_back(std::move(acc.summary));
     }
     std::sort(analysis.httpErrReasons.begin(), analysis.httpErrReasons.end(),

@@ -21,7 +21,7 @@ TEST_CASE("IIS log format: local time, offset unknown unless given", "[iis]")
     const auto &a = src->log->access;
     CHECK(formatIso(a[0].time) == "2026-11-21T09:05:01Z");
     CHECK((a[0].flags & kRecordLocalTime) != 0);
-    CHECK(pool.view(a[0].clientIp) == "10.0.0.5");
+    CHECK(addressText(pool, a[0].clientIp) == "10.0.0.5");
     CHECK(pool.view(a[0].serverIp) == "10.0.0.50");
     CHECK(a[0].timeTakenMs == 15);
     CHECK(a[0].csBytes == 420);

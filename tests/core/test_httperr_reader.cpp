@@ -35,7 +35,7 @@ TEST_CASE("HTTPERR: default field set, KB967853 line without a queue name", "[ht
 
     CHECK(e[0].line == 5);
     CHECK(formatIso(e[0].time) == "2026-11-21T10:00:01Z");
-    CHECK(pool.view(e[0].clientIp) == "10.0.0.5");
+    CHECK(addressText(pool, e[0].clientIp) == "10.0.0.5");
     CHECK(e[0].clientPort == 51000);
     CHECK(pool.view(e[0].serverIp) == "10.0.0.50");
     CHECK(e[0].serverPort == 80);
@@ -57,7 +57,7 @@ TEST_CASE("HTTPERR: default field set, KB967853 line without a queue name", "[ht
     CHECK(pool.view(e[1].reason) == "Timer_HeaderWait");
     CHECK(e[1].queue == kEmptyStr);
 
-    CHECK(pool.view(e[2].clientIp) == "fe80::1%3");
+    CHECK(addressText(pool, e[2].clientIp) == "fe80::1%3");
     CHECK(e[2].serverPort == 443);
     CHECK(pool.view(e[2].reason) == "Timer_ConnectionIdle");
 
@@ -83,7 +83,7 @@ TEST_CASE("HTTPERR: Windows Server 2022 field set with streamid and transport", 
     CHECK(src->records == 2);
     CHECK(src->rejected == 0);
     const auto &e = src->log->httpErr;
-    CHECK(pool.view(e[0].clientIp) == "2001:db8::10");
+    CHECK(addressText(pool, e[0].clientIp) == "2001:db8::10");
     CHECK(e[0].version == HttpVersion::Http2);
     CHECK(e[0].status == 400);
     CHECK(e[0].siteId == 3);

@@ -62,6 +62,35 @@ TEST_CASE("buildVisibleIndex gives up when a newer build was requested", "[units
     }
 }
 
+TEST_CASE("Client addresses sort IPv4 numerically, then other spellings by text", "[units]")
+{
+    auto analysis = std::make_shared<Analysis>();
+    auto src = std::make_unique<Source>();
+    src->id = SourceId(0);
+    src->path = "u_ex.log";
+    src->format = FormatId::W3c;
+    src->log = std::make_unique<LogData>();
+    RecordStore<AccessRecord>::Segment rows;
+    for (const char *c : {"fe80::1%3", "10.0.0.10", "-", "010.0.0.1", "10.0.0.9", "9.255.255.255"}) {
+        AccessRecord r;
+        r.line = static_cast<std::uint32_t>(rows.size() + 1);
+        if (std::string_view(c) != "-")
+            r.clientIp = toLogAddress(c, [&](std::string_view t) { return analysis->strings->intern(t); });
+        rows.push_back(r);
+    }
+    src->log->access.appendSegment(std::move(rows));
+    analysis->sources.push_back(std::move(src));
+    AccessTable table(analysis);
+    ViewSpec spec;
+    spec.sortColumn = AccessTable::ClientIp;
+    const auto index = buildVisibleIndex(table, spec, BuildControl{});
+    REQUIRE(index.has_value());
+    std::vector<QString> order;
+    for (std::size_t v = 0; v < index->size(); ++v)
+        order.push_back(table.display(index->physical(v), AccessTable::ClientIp));
+    CHECK(order == std::vector<QString>{"", "9.255.255.255", "10.0.0.9", "10.0.0.10", "010.0.0.1", "fe80::1%3"});
+}
+
 TEST_CASE("Time axis ticks land on round times and keep their spacing", "[units]")
 {
     const TimeUs t0 = *toTime(CivilTime{2026, 11, 21, 10, 0, 7, 0});

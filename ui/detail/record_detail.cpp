@@ -262,7 +262,7 @@ QString accessDetailHtml(const Analysis &analysis, const Source &source, const A
     if (fields.isEmpty()) {
         QString rows;
         rows += kvRow(tr("Time (UTC)"), formatTime(record.time));
-        rows += kvRow(tr("Client"), htmlEscape(analysis.str(record.clientIp)));
+        rows += kvRow(tr("Client"), htmlEscape(analysis.addr(record.clientIp)));
         rows += kvRow(tr("Request"), htmlEscape(std::string(analysis.str(record.method)) + " " +
                                                 std::string(analysis.str(record.uriStem))));
         rows += kvRow(tr("Status"), record.status ? QString::number(record.status) : QString());

@@ -65,7 +65,7 @@ const std::vector<ColumnSpec> &AccessTable::columns() const
     static const std::vector<ColumnSpec> kColumns = {
         {tr("Time (UTC)"), tr("date time: when the response completed"), SortKind::Number, false, 23},
         {tr("Source"), tr("The log file"), SortKind::Number, false, 22},
-        {tr("Client IP"), QStringLiteral("c-ip"), SortKind::Interned, false, 15},
+        {tr("Client IP"), QStringLiteral("c-ip"), SortKind::Address, false, 15},
         {tr("Server IP"), QStringLiteral("s-ip"), SortKind::Interned, false, 14},
         {tr("Port"), QStringLiteral("s-port"), SortKind::Number, true, 5},
         {tr("Method"), QStringLiteral("cs-method"), SortKind::Interned, false, 7},
@@ -94,7 +94,7 @@ QString AccessTable::display(std::size_t row, int column) const
     switch (column) {
     case Time: return formatTime(r.time);
     case Source: return toQString(sourceOf(row).path);
-    case ClientIp: return toQString(analysis().str(r.clientIp));
+    case ClientIp: return toQString(analysis().addr(r.clientIp));
     case ServerIp: return toQString(analysis().str(r.serverIp));
     case ServerPort: return num(FServerPort);
     case Method: return toQString(analysis().str(r.method));
@@ -136,11 +136,15 @@ std::int64_t AccessTable::numberKey(std::size_t row, int column) const
     }
 }
 
+LogAddress AccessTable::addressKey(std::size_t row, int column) const
+{
+    return column == ClientIp ? record(row).clientIp : LogAddress{};
+}
+
 StrId AccessTable::internedKey(std::size_t row, int column) const
 {
     const AccessRecord &r = record(row);
     switch (column) {
-    case ClientIp: return r.clientIp;
     case ServerIp: return r.serverIp;
     case Method: return r.method;
     case UriStem: return r.uriStem;
@@ -201,7 +205,7 @@ bool AccessTable::fieldText(std::size_t row, const FieldRef &field, std::string 
         out = *v;
         return true;
     }
-    case FClientIp: out = analysis().str(r.clientIp); return true;
+    case FClientIp: out = scratch = analysis().addr(r.clientIp); return true;
     case FServerIp: out = analysis().str(r.serverIp); return true;
     case FMethod: out = analysis().str(r.method); return true;
     case FUri: out = analysis().str(r.uriStem); return true;

@@ -61,7 +61,7 @@ const std::vector<ColumnSpec> &HttpErrTable::columns() const
     static const std::vector<ColumnSpec> kColumns = {
         {tr("Time (UTC)"), tr("date time"), SortKind::Number, false, 23},
         {tr("Source"), tr("The log file"), SortKind::Number, false, 22},
-        {tr("Client IP"), QStringLiteral("c-ip"), SortKind::Interned, false, 15},
+        {tr("Client IP"), QStringLiteral("c-ip"), SortKind::Address, false, 15},
         {tr("Client port"), QStringLiteral("c-port"), SortKind::Number, true, 6},
         {tr("Server IP"), QStringLiteral("s-ip"), SortKind::Interned, false, 14},
         {tr("Server port"), QStringLiteral("s-port"), SortKind::Number, true, 6},
@@ -87,7 +87,7 @@ QString HttpErrTable::display(std::size_t row, int column) const
     switch (column) {
     case Time: return formatTime(r.time);
     case Source: return toQString(sourceOf(row).path);
-    case ClientIp: return toQString(analysis().str(r.clientIp));
+    case ClientIp: return toQString(analysis().addr(r.clientIp));
     case ClientPort: return num(FClientPort);
     case ServerIp: return toQString(analysis().str(r.serverIp));
     case ServerPort: return num(FServerPort);
@@ -123,11 +123,15 @@ std::int64_t HttpErrTable::numberKey(std::size_t row, int column) const
     }
 }
 
+LogAddress HttpErrTable::addressKey(std::size_t row, int column) const
+{
+    return column == ClientIp ? record(row).clientIp : LogAddress{};
+}
+
 StrId HttpErrTable::internedKey(std::size_t row, int column) const
 {
     const HttpErrRecord &r = record(row);
     switch (column) {
-    case ClientIp: return r.clientIp;
     case ServerIp: return r.serverIp;
     case Method: return r.method;
     case Uri: return r.uri;
@@ -179,7 +183,7 @@ bool HttpErrTable::fieldText(std::size_t row, const FieldRef &field, std::string
         out = *v;
         return true;
     }
-    case FClientIp: out = analysis().str(r.clientIp); return true;
+    case FClientIp: out = scratch = analysis().addr(r.clientIp); return true;
     case FServerIp: out = analysis().str(r.serverIp); return true;
     case FVersion: out = toString(r.version); return true;
     case FMethod: out = analysis().str(r.method); return true;
@@ -218,11 +222,11 @@ std::optional<std::size_t> HttpErrTable::rowForLine(SourceId source, std::uint64
 std::optional<FourTuple> HttpErrTable::fourTuple(std::size_t row) const
 {
     const HttpErrRecord &r = record(row);
-    const auto client = parseIp(analysis().str(r.clientIp));
+    const IpAddress client = addressIp(*analysis().strings, r.clientIp);
     const auto server = parseIp(analysis().str(r.serverIp));
-    if (!client || !server || !r.clientPort || !r.serverPort)
+    if (!client.valid() || !server || !r.clientPort || !r.serverPort)
         return std::nullopt;
-    return FourTuple{Endpoint{client->address, r.clientPort}, Endpoint{server->address, r.serverPort}};
+    return FourTuple{Endpoint{client, r.clientPort}, Endpoint{server->address, r.serverPort}};
 }
 
 std::string HttpErrTable::connectionKey(std::size_t row) const

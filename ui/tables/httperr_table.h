@@ -36,6 +36,7 @@ public:
     QString display(std::size_t row, int column) const override;
     std::int64_t numberKey(std::size_t row, int column) const override;
     StrId internedKey(std::size_t row, int column) const override;
+    LogAddress addressKey(std::size_t row, int column) const override;
     std::string_view internedText(StrId id) const override { return analysis().str(id); }
     TimeUs time(std::size_t row) const override { return record(row).time; }
     bool isError(std::size_t row) const override { return record(row).status >= 400; }

@@ -19,6 +19,11 @@ StrId RecordTable::internedKey(std::size_t, int) const
     return kEmptyStr;
 }
 
+LogAddress RecordTable::addressKey(std::size_t, int) const
+{
+    return {};
+}
+
 std::string RecordTable::textKey(std::size_t row, int column) const
 {
     return display(row, column).toStdString();
@@ -32,6 +37,7 @@ QVariant RecordTable::sortValue(std::size_t row, int column) const
         const std::string_view s = internedText(internedKey(row, column));
         return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
     }
+    case SortKind::Address: return QString::fromStdString(analysis().addr(addressKey(row, column)));
     case SortKind::Text: return QString::fromStdString(textKey(row, column));
     }
     return {};

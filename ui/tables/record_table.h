@@ -22,8 +22,9 @@
 namespace hs::ui {
 
 // How a column sorts: by a number (times, counts, enum values, ranks), by an interned string
-// (ranked by its text once per sort), or by text built per row (only for small tables).
-enum class SortKind : std::uint8_t { Number, Interned, Text };
+// (ranked by its text once per sort), by a client address (IPv4 in numeric order, then the other
+// texts in text order), or by text built per row (only for small tables).
+enum class SortKind : std::uint8_t { Number, Interned, Address, Text };
 
 struct ColumnSpec {
     QString title;
@@ -61,6 +62,7 @@ public:
     // Sort keys (the worker sorts numbers, never strings, except SortKind::Text columns).
     virtual std::int64_t numberKey(std::size_t row, int column) const;
     virtual StrId internedKey(std::size_t row, int column) const;
+    virtual LogAddress addressKey(std::size_t row, int column) const;
     virtual std::string textKey(std::size_t row, int column) const;
     virtual std::string_view internedText(StrId id) const = 0;
     // The value for the model's SortRole: a number or a string.

@@ -68,6 +68,32 @@ std::unordered_map<StrId, std::int64_t> rankInterned(const RecordTable &table, c
     return ranks;
 }
 
+// Client addresses sort IPv4 first in numeric order (10.0.0.9 before 10.0.0.10, as an operator
+// reads them), then every other spelling (IPv6, zone ids, junk) by its text.
+std::unordered_map<std::uint32_t, std::int64_t> rankAddresses(const RecordTable &table,
+                                                              const std::vector<std::uint32_t> &rows, int column)
+{
+    std::unordered_map<std::uint32_t, std::int64_t> ranks;
+    for (const std::uint32_t r : rows)
+        ranks.emplace(table.addressKey(r, column).code(), 0);
+    std::vector<LogAddress> texts;
+    for (auto &[code, rank] : ranks) {
+        const LogAddress a = LogAddress::fromCode(code);
+        if (a.isIpv4())
+            rank = a.ipv4Value();
+        else if (a.empty())
+            rank = -1; // "-" first, as an empty interned text sorts
+        else
+            texts.push_back(a);
+    }
+    const StringPool &pool = *table.analysis().strings;
+    std::sort(texts.begin(), texts.end(),
+              [&](LogAddress a, LogAddress b) { return pool.view(a.textId()) < pool.view(b.textId()); });
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        ranks[texts[i].code()] = (std::int64_t{1} << 32) + static_cast<std::int64_t>(i);
+    return ranks;
+}
+
 } // namespace
 
 VisibleIndex VisibleIndex::identity(std::size_t rows)
@@ -161,6 +187,10 @@ std::optional<VisibleIndex> buildVisibleIndex(const RecordTable &table, const Vi
         const auto ranks = rankInterned(table, rows, column);
         for (std::size_t i = 0; i < rows.size(); ++i)
             keyed[i] = Keyed{ranks.at(table.internedKey(rows[i], column)), rows[i]};
+    } else if (kind == SortKind::Address) {
+        const auto ranks = rankAddresses(table, rows, column);
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            keyed[i] = Keyed{ranks.at(table.addressKey(rows[i], column).code()), rows[i]};
     } else {
         // Text keys: rank the distinct strings, like interned ones.
         std::vector<std::string> texts(rows.size());

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Log records keep addresses as interned text ("10.0.0.5", "fe80::1%3"); captures keep them as
-// bytes. Correlation compares them as IpAddress values, parsing each distinct text once.
+// Log records keep server addresses as interned text ("10.0.0.5", "fe80::1%3") and client
+// addresses as LogAddress; captures keep them as bytes. Correlation compares them as IpAddress
+// values, parsing each distinct text once (a client's IPv4 value needs no parsing at all).
 #pragma once
 
 #include "model/ip_address.h"
+#include "model/log_address.h"
 #include "model/string_pool.h"
 
 #include <cstdint>
@@ -17,6 +19,10 @@ public:
 
     // The address an interned text names; an invalid IpAddress for "-", empty or garbage.
     const IpAddress &resolve(StrId id);
+    IpAddress resolve(LogAddress address)
+    {
+        return address.isIpv4() ? IpAddress::v4(address.ipv4Value()) : resolve(address.textId());
+    }
 
 private:
     const StringPool &strings_;

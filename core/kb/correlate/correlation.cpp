@@ -36,18 +36,18 @@ ConnectionId HttpErrIndex::connectionOf(LogRef line) const
     return it == connectionOfLine.end() ? ConnectionId{} : it->second;
 }
 
-const std::vector<PostMark> *postsOf(const Analysis &a, const W3cDigest &d, StrId httpErrClient,
+const std::vector<PostMark> *postsOf(const Analysis &a, const W3cDigest &d, LogAddress httpErrClient,
                                      AddressCache &addresses)
 {
-    if (const auto it = d.postsByClient.find(httpErrClient); it != d.postsByClient.end())
+    if (const auto it = d.postsByClient.find(httpErrClient.code()); it != d.postsByClient.end())
         return &it->second;
-    const IpAddress &ip = addresses.resolve(httpErrClient);
+    const IpAddress ip = addresses.resolve(httpErrClient);
     if (!ip.valid())
         return nullptr;
-    const StrId canonical = a.strings->find(ip.toString());
-    if (canonical == StringPool::kNotFound)
+    const auto canonical = findLogAddress(*a.strings, ip.toString());
+    if (!canonical)
         return nullptr;
-    const auto it = d.postsByClient.find(canonical);
+    const auto it = d.postsByClient.find(canonical->code());
     return it == d.postsByClient.end() ? nullptr : &it->second;
 }
 

@@ -74,15 +74,15 @@ struct W3cDigest {
     std::map<std::uint32_t, std::vector<std::pair<std::uint64_t, TimeUs>>> win32PathTimes;
     W3cGroup rejected413;          // 413 on POST/PUT (client-certificate renegotiation)
     W3cGroup expectationFailed417; // 417 rows
-    // POSTs of the watched clients, by the client's interned address text as the W3C log wrote it
-    // (use postsOf() to look an address up).
-    std::unordered_map<StrId, std::vector<PostMark>> postsByClient;
+    // POSTs of the watched clients, by the client's LogAddress code as the W3C log wrote it (use
+    // postsOf() to look an address up).
+    std::unordered_map<std::uint32_t, std::vector<PostMark>> postsByClient;
 };
 
 // The W3C POSTs of a client named by an HTTPERR line: by the same text, else by the address's
 // canonical text (HTTPERR may add a zone id or spell IPv6 differently; the address is parsed only
 // then). Null when none were tracked.
-const std::vector<PostMark> *postsOf(const Analysis &a, const W3cDigest &d, StrId httpErrClient,
+const std::vector<PostMark> *postsOf(const Analysis &a, const W3cDigest &d, LogAddress httpErrClient,
                                      AddressCache &addresses);
 
 // One W3C line that may describe a captured request.
@@ -91,7 +91,7 @@ struct W3cCandidate {
     std::uint32_t timeTakenMs = 0;
     std::uint16_t serverPort = 0;
     bool wholeSeconds = true; // the log's time column has 1 s resolution
-    StrId clientIp = kEmptyStr;
+    LogAddress clientIp;
     LogRef ref;
 };
 

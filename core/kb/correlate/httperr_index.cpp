@@ -19,7 +19,7 @@ struct HttpErrPart {
     OrderedBuckets<StrId, LogRef> byReason;
     std::uint64_t total = 0;
     TimeUs first = kNoTime, last = kNoTime;
-    std::vector<StrId> watchedClients; // clients of watched connection-level lines, in line order
+    std::vector<LogAddress> watchedClients; // clients of watched connection-level lines, in line order
 };
 
 struct NoState {};
@@ -67,15 +67,15 @@ void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &
         widenTimeRange(idx.first, idx.last, part.last);
         // Here, on one thread: the address cache is not thread-safe, and each distinct client is
         // resolved once however many lines name it.
-        for (const StrId client : part.watchedClients) {
-            if (!watched.insert(client))
-                continue;
-            // A dotted quad is already canonical; IPv6 and zone ids may be spelled otherwise.
-            const std::string_view text = a.str(client);
+        for (const LogAddress client : part.watchedClients) {
+            if (!watched.insert(client) || client.isIpv4())
+                continue; // a canonical dotted quad has no other spelling
+            // IPv6 and zone ids may be spelled otherwise in the W3C log.
+            const std::string_view text = a.str(client.textId());
             if (text.find_first_of(":%") != std::string_view::npos)
-                if (const IpAddress &ip = corr.addresses.resolve(client); ip.valid())
-                    if (const StrId canonical = a.strings->find(ip.toString()); canonical != StringPool::kNotFound)
-                        watched.insert(canonical);
+                if (const IpAddress ip = corr.addresses.resolve(client); ip.valid())
+                    if (const auto canonical = findLogAddress(*a.strings, ip.toString()))
+                        watched.insert(*canonical);
         }
     }
 }

@@ -8,6 +8,8 @@
 #include "kb/correlate/correlation.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <unordered_set>
 #include <vector>
 
 namespace hs {
@@ -37,10 +39,21 @@ private:
     std::size_t count_ = 0;
 };
 
-// Clients named by connection-level HTTPERR lines of the watched reasons, as the interned texts a
-// W3C log would write for them: the W3C pass then tests an integer id per POST instead of parsing
+// Clients named by connection-level HTTPERR lines of the watched reasons, as the addresses a W3C
+// log would write for them: the W3C pass then tests an integer code per POST instead of parsing
 // addresses (HTTPERR may write a zone id or another IPv6 spelling, so the canonical text counts too).
-using WatchedClients = IdSet;
+// A hash set: IPv4 codes span 32 bits, too wide for IdSet's bits.
+class WatchedClients {
+public:
+    bool insert(LogAddress client) { return codes_.insert(client.code()).second; }
+    bool contains(LogAddress client) const { return codes_.find(client.code()) != codes_.end(); }
+    bool empty() const noexcept { return codes_.empty(); }
+    std::size_t size() const noexcept { return codes_.size(); }
+    friend bool operator==(const WatchedClients &, const WatchedClients &) = default;
+
+private:
+    std::unordered_set<std::uint32_t> codes_;
+};
 
 // Capture time ranges (with clock-offset slack) in which W3C lines may describe captured requests.
 struct TimeWindow {

@@ -28,7 +28,7 @@ struct W3cPart {
     W3cGroup rejected413, expectationFailed417;
     // In line order, filed into their tables when merged: the same insertions in the same order as
     // one pass, and no table per slice (a busy log has tens of thousands of watched clients).
-    std::vector<std::pair<StrId, PostMark>> posts;
+    std::vector<std::pair<std::uint32_t, PostMark>> posts; // by LogAddress code
     std::vector<std::pair<RequestKey, W3cCandidate>> candidates;
 };
 
@@ -80,7 +80,7 @@ void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &optio
                 else if (r.status == 417)
                     part.expectationFailed417.add(r, ref);
                 if (isPost && !watched.empty() && watched.contains(r.clientIp))
-                    part.posts.emplace_back(r.clientIp, PostMark{r.time, ref, r.serverPort});
+                    part.posts.emplace_back(r.clientIp.code(), PostMark{r.time, ref, r.serverPort});
                 if (collect && r.time != kNoTime) {
                     bool inside = false;
                     for (const auto &w : windows)

@@ -125,7 +125,7 @@ public:
             const HttpErrRecord &r = httpErrRecord(a, h.line);
             b.addEvidence(logEvidence(ctx, h.line));
             b.addEvidence(logEvidence(ctx, h.lastPost));
-            const IpAddress &client = ctx.addresses.resolve(r.clientIp);
+            const IpAddress client = ctx.addresses.resolve(r.clientIp);
             const IpAddress &server = ctx.addresses.resolve(r.serverIp);
             if (client.valid() && server.valid()) {
                 b.addConnectionKey(connectionKey(Endpoint{client, r.clientPort}, Endpoint{server, r.serverPort}));
@@ -134,10 +134,9 @@ public:
             summary += (summary.empty() ? "" : " ") +
                        std::string("HTTPERR logged Timer_HeaderWait with empty request "
                                    "fields for ") +
-                       std::string(a.str(r.clientIp)) + ":" + std::to_string(r.clientPort) + " at " +
-                       formatHuman(r.time) + " UTC; the W3C log shows " + text::groupThousands(h.posts) +
-                       " POSTs from that client between " + formatHuman(h.burstStart) + " and " +
-                       formatHuman(h.burstEnd) +
+                       a.addr(r.clientIp) + ":" + std::to_string(r.clientPort) + " at " + formatHuman(r.time) +
+                       " UTC; the W3C log shows " + text::groupThousands(h.posts) + " POSTs from that client between " +
+                       formatHuman(h.burstStart) + " and " + formatHuman(h.burstEnd) +
                        " (W3C has no client port, so the count may span several connections).";
         }
         b.setCount(captureHits_.size() + logHits_.size());

@@ -3,6 +3,7 @@
 
 #include "kb/evidence.h"
 #include "kb/spikes.h"
+#include "stats/top_counted.h"
 
 #include <algorithm>
 #include <functional>
@@ -27,7 +28,7 @@ std::string countedList(const std::vector<CountedValue> &values)
 // Ids in ascending order. A busy reason has hundreds of thousands of lines and each finding sorts
 // its clients, URIs and queues: a radix sort (11 bits a pass, passes only up to the largest id)
 // takes a fraction of a comparison sort's time there.
-void sortIds(std::vector<StrId> &ids)
+void sortIds(std::vector<std::uint32_t> &ids)
 {
     if (ids.size() < 4096) {
         std::sort(ids.begin(), ids.end());
@@ -35,62 +36,42 @@ void sortIds(std::vector<StrId> &ids)
     }
     constexpr unsigned kBits = 11;
     constexpr std::size_t kBuckets = std::size_t{1} << kBits;
-    const StrId largest = *std::max_element(ids.begin(), ids.end());
-    std::vector<StrId> sorted(ids.size());
+    const std::uint32_t largest = *std::max_element(ids.begin(), ids.end());
+    std::vector<std::uint32_t> sorted(ids.size());
     for (unsigned shift = 0; shift < 32 && (largest >> shift) != 0; shift += kBits) {
         std::vector<std::size_t> at(kBuckets, 0);
-        for (const StrId id : ids)
+        for (const std::uint32_t id : ids)
             ++at[(id >> shift) & (kBuckets - 1)];
         std::size_t sum = 0;
         for (std::size_t &a : at)
             sum += std::exchange(a, sum);
-        for (const StrId id : ids)
+        for (const std::uint32_t id : ids)
             sorted[at[(id >> shift) & (kBuckets - 1)]++] = id;
         ids.swap(sorted);
     }
 }
 
-// The n most frequent ids, most frequent first (ties by text). Sorting a vector of ids and counting
-// runs beats a hash map per line on groups of hundreds of thousands of lines; interned ids are unique
-// per text, so only the winners are turned into strings.
-std::vector<CountedValue> top(const DetectContext &ctx, std::vector<StrId> &ids, std::size_t n)
+// The n most frequent keys other than `none`, most frequent first (ties by text). Sorting a vector
+// of keys and counting runs beats a hash map per line on groups of hundreds of thousands of lines.
+template <typename Name>
+std::vector<CountedValue> top(std::vector<std::uint32_t> &keys, std::uint32_t none, std::size_t n, Name &&name)
 {
-    sortIds(ids);
-    std::vector<std::pair<std::uint64_t, StrId>> runs;
-    for (std::size_t i = 0; i < ids.size();) {
+    sortIds(keys);
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> runs;
+    for (std::size_t i = 0; i < keys.size();) {
         std::size_t j = i;
-        while (j < ids.size() && ids[j] == ids[i])
+        while (j < keys.size() && keys[j] == keys[i])
             ++j;
-        if (ids[i] != kEmptyStr)
-            runs.emplace_back(j - i, ids[i]);
+        if (keys[i] != none)
+            runs.emplace_back(keys[i], j - i);
         i = j;
     }
-    if (n > 0 && runs.size() > n) {
-        // A run counted less than the n-th largest count has n runs before it: drop those first, so
-        // the text comparisons for ties (a view into the string pool each) run on a handful, not
-        // on the 100,000 clients seen once.
-        std::vector<std::uint64_t> counts(runs.size());
-        for (std::size_t i = 0; i < runs.size(); ++i)
-            counts[i] = runs[i].first;
-        std::nth_element(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(n - 1), counts.end(),
-                         std::greater<>());
-        const std::uint64_t bar = counts[n - 1];
-        std::erase_if(runs, [bar](const auto &r) { return r.first < bar; });
-    }
-    const std::size_t keep = std::min(n, runs.size());
-    std::partial_sort(runs.begin(), runs.begin() + static_cast<std::ptrdiff_t>(keep), runs.end(),
-                      [&](const auto &a, const auto &b) {
-                          return a.first != b.first ? a.first > b.first : ctx.str(a.second) < ctx.str(b.second);
-                      });
-    std::vector<CountedValue> out;
-    for (std::size_t i = 0; i < keep; ++i)
-        out.push_back({std::string(ctx.str(runs[i].second)), runs[i].first});
-    return out;
+    return topCounted(std::move(runs), n, std::forward<Name>(name));
 }
 
 std::string httpErrKey(const DetectContext &ctx, const HttpErrRecord &r)
 {
-    const IpAddress &client = ctx.addresses.resolve(r.clientIp);
+    const IpAddress client = ctx.addresses.resolve(r.clientIp);
     const IpAddress &server = ctx.addresses.resolve(r.serverIp);
     if (!client.valid() || !server.valid() || !r.clientPort || !r.serverPort)
         return {};
@@ -132,7 +113,7 @@ void ReasonGroupDetector::finish(DetectContext &ctx, std::vector<Finding> &out)
         if (e.httpErrReasons.size() > 1)
             f.title += " — " + reasonName;
 
-        std::vector<StrId> clients, uris, queues;
+        std::vector<std::uint32_t> clients, uris, queues; // LogAddress codes, StrIds, StrIds
         std::vector<TimeUs> times;
         clients.reserve(lines.size());
         uris.reserve(lines.size());
@@ -142,7 +123,7 @@ void ReasonGroupDetector::finish(DetectContext &ctx, std::vector<Finding> &out)
             const HttpErrRecord &r = httpErrRecord(ctx.analysis, ref);
             times.push_back(r.time);
             b.coverTime(r.time);
-            clients.push_back(r.clientIp);
+            clients.push_back(r.clientIp.code());
             uris.push_back(r.uri);
             queues.push_back(r.queue);
             if (f.connections.size() < FindingBuilder::kMaxConnections) {
@@ -153,9 +134,11 @@ void ReasonGroupDetector::finish(DetectContext &ctx, std::vector<Finding> &out)
                     b.addConnectionKey(key);
             }
         }
-        const auto topClients = top(ctx, clients, 5);
-        const auto topUris = top(ctx, uris, 5);
-        const auto topQueues = top(ctx, queues, 3);
+        const auto text = [&](std::uint32_t id) { return ctx.str(id); };
+        const auto topClients = top(clients, LogAddress{}.code(), 5,
+                                    [&](std::uint32_t code) { return ctx.analysis.addr(LogAddress::fromCode(code)); });
+        const auto topUris = top(uris, kEmptyStr, 5, text);
+        const auto topQueues = top(queues, kEmptyStr, 3, text);
         for (const auto &c : topClients)
             b.addClient(c.value);
 

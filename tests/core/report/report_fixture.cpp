@@ -426,7 +426,7 @@ std::unique_ptr<Analysis> makeHostileAnalysis(std::string_view payload)
         AccessRecord r;
         r.time = at(10, i, 0);
         r.line = static_cast<std::uint32_t>(2 + i);
-        r.clientIp = ps;
+        r.clientIp = LogAddress::text(ps);
         r.uriStem = ps;
         r.userAgent = ps;
         r.host = ps;
@@ -453,7 +453,7 @@ std::unique_ptr<Analysis> makeHostileAnalysis(std::string_view payload)
         HttpErrRecord r;
         r.time = at(10, i, 30);
         r.line = static_cast<std::uint32_t>(5 + i);
-        r.clientIp = ps;
+        r.clientIp = LogAddress::text(ps);
         r.serverIp = ps;
         r.uri = ps;
         r.reason = ps;

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+// The HTTPERR reason summary's top lists: counted per text as the log wrote it (IPv4 addresses as
+// values, other addresses and URIs as interned text), most frequent first, ties by text.
+#include "stats/summaries.h"
+#include "stats/top_counted.h"
+#include "support/catch.h"
+
+#include <string>
+#include <vector>
+
+using namespace hs;
+
+namespace {
+
+std::vector<std::string> values(const std::vector<CountedValue> &v)
+{
+    std::vector<std::string> out;
+    for (const auto &c : v)
+        out.push_back(c.value + "=" + std::to_string(c.count));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("topCounted ranks by count and breaks ties by text", "[summaries]")
+{
+    const std::vector<std::string> names = {"d", "b", "a", "c", "e"};
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> items = {{0, 2}, {1, 5}, {2, 2}, {3, 2}, {4, 1}};
+    const auto name = [&](std::uint32_t k) { return std::string_view(names[k]); };
+    CHECK(values(topCounted(items, 3, name)) == std::vector<std::string>{"b=5", "a=2", "c=2"});
+    CHECK(values(topCounted(items, 1, name)) == std::vector<std::string>{"b=5"});
+    CHECK(values(topCounted(items, 10, name)) == std::vector<std::string>{"b=5", "a=2", "c=2", "d=2", "e=1"});
+    CHECK(topCounted(items, 0, name).empty());
+    CHECK(topCounted(std::vector<std::pair<std::uint32_t, std::uint64_t>>{}, 5, name).empty());
+}
+
+TEST_CASE("HTTPERR reason summaries count clients as written, IPv4 and text alike", "[summaries]")
+{
+    Analysis a;
+    auto src = std::make_unique<Source>();
+    src->log = std::make_unique<LogData>();
+    const StrId reason = a.strings->intern("Timer_ConnectionIdle");
+    const auto client = [&](std::string_view text) {
+        return toLogAddress(text, [&](std::string_view t) { return a.strings->intern(t); });
+    };
+    RecordStore<HttpErrRecord>::Segment rows;
+    // 10.0.0.9 and 10.0.0.10 tie at 2: text order puts "10.0.0.10" first. fe80::1%3 leads with 3.
+    for (const char *c :
+         {"10.0.0.9", "fe80::1%3", "10.0.0.10", "fe80::1%3", "10.0.0.9", "10.0.0.10", "fe80::1%3", "010.0.0.9", "-"}) {
+        HttpErrRecord r;
+        r.time = 1'000'000;
+        r.reason = reason;
+        if (std::string_view(c) != "-")
+            r.clientIp = client(c);
+        rows.push_back(r);
+    }
+    src->log->httpErr.appendSegment(std::move(rows));
+    a.sources.push_back(std::move(src));
+    computeSummaries(a);
+    REQUIRE(a.httpErrReasons.size() == 1);
+    const ReasonSummary &s = a.httpErrReasons[0];
+    CHECK(s.reason == "Timer_ConnectionIdle");
+    CHECK(s.count == 9);
+    CHECK(values(s.topClients) ==
+          std::vector<std::string>{"fe80::1%3=3", "10.0.0.10=2", "10.0.0.9=2", "=1", "010.0.0.9=1"});
+}
