@@ -22,11 +22,19 @@ public:
         std::size_t pos = hash(id) & mask;
         while (slots_[pos].count != 0 && slots_[pos].id != id)
             pos = (pos + 1) & mask;
-        if (slots_[pos].count == 0) {
-            slots_[pos].id = id;
+        Slot &slot = slots_[pos];
+        if (slot.count == 0) {
+            slot.id = id;
             ++used_;
         }
-        slots_[pos].count += n;
+        std::uint64_t total = slot.count + n;
+        if (total > kMaxSlotCount) {
+            // Never in practice (4 billion lines of one value); kept exact all the same. The slot
+            // keeps 1 so it stays occupied.
+            overflow_.emplace_back(id, total - 1);
+            total = 1;
+        }
+        slot.count = static_cast<std::uint32_t>(total);
     }
 
     std::size_t size() const noexcept { return used_; }
@@ -34,24 +42,38 @@ public:
     template <typename Fn>
     void forEach(Fn &&fn) const
     {
+        if (!overflow_.empty()) {
+            for (const auto &[id, count] : items())
+                fn(id, count);
+            return;
+        }
         for (const auto &s : slots_)
             if (s.count)
-                fn(s.id, s.count);
+                fn(s.id, std::uint64_t{s.count});
     }
 
     std::vector<std::pair<StrId, std::uint64_t>> items() const
     {
         std::vector<std::pair<StrId, std::uint64_t>> v;
         v.reserve(used_);
-        forEach([&](StrId id, std::uint64_t c) { v.emplace_back(id, c); });
+        for (const auto &s : slots_)
+            if (s.count)
+                v.emplace_back(s.id, s.count);
+        for (const auto &[id, extra] : overflow_)
+            for (auto &item : v)
+                if (item.first == id)
+                    item.second += extra;
         return v;
     }
 
 private:
+    // 8 bytes a slot: a million distinct client addresses per reason make this table far bigger
+    // than the CPU caches, and half the bytes is half the cache misses.
     struct Slot {
         StrId id = 0;
-        std::uint64_t count = 0; // 0 marks an empty slot
+        std::uint32_t count = 0; // 0 marks an empty slot
     };
+    static constexpr std::uint64_t kMaxSlotCount = 0xffffffffu;
     static std::size_t hash(StrId id) noexcept { return static_cast<std::size_t>(id * 0x9E3779B97F4A7C15ULL >> 20); }
     void grow()
     {
@@ -64,6 +86,7 @@ private:
     }
     std::vector<Slot> slots_;
     std::size_t used_ = 0;
+    std::vector<std::pair<StrId, std::uint64_t>> overflow_; // counts beyond a slot's 32 bits
 };
 
 } // namespace hs

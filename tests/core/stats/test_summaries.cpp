@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The HTTPERR reason summary's top lists: counted per text as the log wrote it (IPv4 addresses as
 // values, other addresses and URIs as interned text), most frequent first, ties by text.
+#include "stats/id_counter.h"
 #include "stats/summaries.h"
 #include "stats/top_counted.h"
 #include "support/catch.h"
@@ -63,4 +64,25 @@ TEST_CASE("HTTPERR reason summaries count clients as written, IPv4 and text alik
     CHECK(s.count == 9);
     CHECK(values(s.topClients) ==
           std::vector<std::string>{"fe80::1%3=3", "10.0.0.10=2", "10.0.0.9=2", "=1", "010.0.0.9=1"});
+}
+
+TEST_CASE("IdCounter counts exactly, past a slot's 32 bits too", "[summaries]")
+{
+    IdCounter counts;
+    for (StrId id = 1; id <= 1000; ++id)
+        for (StrId k = 0; k < id % 7 + 1; ++k)
+            counts.add(id);
+    counts.add(5, 0xffffffffu);
+    counts.add(5, 10);
+    CHECK(counts.size() == 1000);
+    std::uint64_t total = 0, five = 0;
+    counts.forEach([&](StrId id, std::uint64_t n) {
+        total += n;
+        if (id == 5)
+            five = n;
+        else
+            CHECK(n == id % 7 + 1);
+    });
+    CHECK(five == std::uint64_t{6} + 0xffffffffu + 10);
+    CHECK(total == 4003 - 6 + five); // sum over 1..1000 of (id % 7 + 1) is 4003
 }
