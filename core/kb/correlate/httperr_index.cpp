@@ -5,6 +5,7 @@
 #include "kb/correlate/record_slices.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace hs::kb {
 namespace {
@@ -14,12 +15,31 @@ StrId findId(const Analysis &a, std::string_view text)
     return a.strings->find(text);
 }
 
-// What one slice of HTTPERR lines contributes, merged in slice order.
+// What one slice of HTTPERR lines contributes, merged in slice order. Lines are not collected per
+// slice: the first pass counts them per reason, the second writes each one straight to its place in
+// the final index. Per-slice lists held a second copy of an 11 M-line index, plus their growth
+// slack, until the merge: 2-3 times the index's own size at the correlation's peak.
 struct HttpErrPart {
-    OrderedBuckets<StrId, LogRef> byReason;
+    std::vector<StrId> reasons;      // indexed reasons, in order of first appearance
+    std::vector<std::size_t> counts; // lines per entry of `reasons`
+    std::vector<LogRef *> cursors;   // per entry of `reasons`: where the second pass writes
+    std::size_t lastReason = 0;      // consecutive lines often share a reason
     std::uint64_t total = 0;
     TimeUs first = kNoTime, last = kNoTime;
     std::vector<LogAddress> watchedClients; // clients of watched connection-level lines, in line order
+
+    std::size_t slotOf(StrId reason)
+    {
+        if (lastReason < reasons.size() && reasons[lastReason] == reason)
+            return lastReason;
+        const auto it = std::find(reasons.begin(), reasons.end(), reason);
+        lastReason = static_cast<std::size_t>(it - reasons.begin());
+        if (it == reasons.end()) {
+            reasons.push_back(reason);
+            counts.push_back(0);
+        }
+        return lastReason;
+    }
 };
 
 struct NoState {};
@@ -40,15 +60,15 @@ void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &
             watchReasons.push_back(id);
 
     const auto slices = sliceRecords(a, &LogData::httpErr, options.sliceRecords);
+    const auto isIndexed = [&](StrId reason) { return indexAll || indexed.contains(reason); };
     std::vector<HttpErrPart> parts(slices.size());
-    runSlices<NoState>(slices.size(), scanThreads(options.threads), cancel, [&](std::size_t s, NoState &) {
+    const unsigned threads = scanThreads(options.threads);
+    runSlices<NoState>(slices.size(), threads, cancel, [&](std::size_t s, NoState &) {
         const RecordSlice<HttpErrRecord> &slice = slices[s];
         HttpErrPart &part = parts[s];
-        std::uint32_t i = slice.firstIndex;
         for (const HttpErrRecord &r : slice.rows) {
-            const LogRef ref{slice.source, i++};
-            if (indexAll || indexed.contains(r.reason))
-                part.byReason[r.reason].push_back(ref);
+            if (isIndexed(r.reason))
+                ++part.counts[part.slotOf(r.reason)];
             ++part.total;
             widenTimeRange(part.first, part.last, r.time);
             // Connection-level lines (request fields empty) name the client whose POSTs matter.
@@ -58,10 +78,44 @@ void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &
                 part.watchedClients.push_back(r.clientIp);
         }
     });
+    if (cancel.cancelled())
+        return;
 
+    // Keys enter the map in the order one pass would insert them, so even its iteration order
+    // matches; each list is sized once, and each slice gets its own range of it.
     HttpErrIndex &idx = corr.httpErr;
+    std::unordered_map<StrId, std::size_t> sizes;
+    for (const HttpErrPart &part : parts)
+        for (std::size_t k = 0; k < part.reasons.size(); ++k) {
+            const auto [it, inserted] = sizes.try_emplace(part.reasons[k], 0);
+            if (inserted)
+                it->second = idx.byReason[part.reasons[k]].size();
+            it->second += part.counts[k];
+        }
+    std::unordered_map<StrId, std::size_t> next;
+    for (auto &[reason, size] : sizes) {
+        std::vector<LogRef> &lines = idx.byReason[reason];
+        next[reason] = lines.size();
+        lines.resize(size);
+    }
+    for (HttpErrPart &part : parts)
+        for (const StrId reason : part.reasons) {
+            std::size_t &at = next[reason];
+            part.cursors.push_back(idx.byReason[reason].data() + at);
+            at += part.counts[part.cursors.size() - 1];
+        }
+    runSlices<NoState>(slices.size(), threads, cancel, [&](std::size_t s, NoState &) {
+        const RecordSlice<HttpErrRecord> &slice = slices[s];
+        HttpErrPart &part = parts[s];
+        std::uint32_t i = slice.firstIndex;
+        for (const HttpErrRecord &r : slice.rows) {
+            const LogRef ref{slice.source, i++};
+            if (isIndexed(r.reason))
+                *part.cursors[part.slotOf(r.reason)]++ = ref;
+        }
+    });
+
     for (HttpErrPart &part : parts) {
-        part.byReason.moveAppendTo(idx.byReason);
         idx.total += part.total;
         widenTimeRange(idx.first, idx.last, part.first);
         widenTimeRange(idx.first, idx.last, part.last);

@@ -14,7 +14,6 @@
 #include <cstdint>
 #include <span>
 #include <thread>
-#include <unordered_map>
 #include <vector>
 
 namespace hs::kb {
@@ -77,36 +76,5 @@ void runSlices(std::size_t slices, unsigned threads, const CancelToken &cancel, 
             scan(i, state);
     });
 }
-
-// Buckets keyed by K that remember the order in which keys first appeared: merging slices'
-// buckets in slice order then inserts keys into the final unordered_map in the order a single
-// pass would, so even its iteration order matches.
-template <typename K, typename V>
-struct OrderedBuckets {
-    std::unordered_map<K, std::vector<V>> buckets;
-    std::vector<K> order;
-
-    std::vector<V> &operator[](K key)
-    {
-        const auto [it, inserted] = buckets.try_emplace(key);
-        if (inserted)
-            order.push_back(key);
-        return it->second;
-    }
-
-    void moveAppendTo(std::unordered_map<K, std::vector<V>> &out)
-    {
-        for (const K key : order) {
-            std::vector<V> &from = buckets[key];
-            std::vector<V> &to = out[key];
-            if (to.empty())
-                to = std::move(from);
-            else
-                to.insert(to.end(), from.begin(), from.end());
-        }
-        buckets.clear();
-        order.clear();
-    }
-};
 
 } // namespace hs::kb
