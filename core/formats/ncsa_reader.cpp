@@ -144,9 +144,9 @@ public:
         }
         if (!isDash(f[5]) && !text::parseUnsigned(f[5], rec.status))
             out_.note(lineNo, "bad-value", "status '" + std::string(f[5].substr(0, 20)) + "' is not a number");
-        std::uint64_t bytes = 0;
-        if (!isDash(f[6]) && text::parseUnsigned(f[6], bytes))
-            rec.scBytes = bytes;
+        if (!isDash(f[6]) && !text::parseUnsigned(f[6], rec.scBytes))
+            out_.note(lineNo, "bad-value",
+                      "bytes '" + std::string(f[6].substr(0, 20)) + "' is not a number or out of range; left empty");
         if (n == 9 && !isDash(f[8]))
             rec.userAgent = uaCache_.intern(f[8]);
         out_.widen(rec.time);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,17 @@ inline std::string_view trim(std::string_view s) noexcept
     return s;
 }
 
+// The largest value parseUnsigned stores in T: T::kMax for packed types (ByteCount40), else the
+// type's own maximum.
+template <typename T>
+constexpr std::uint64_t unsignedMax() noexcept
+{
+    if constexpr (requires { T::kMax; })
+        return T::kMax;
+    else
+        return std::numeric_limits<T>::max();
+}
+
 // Unsigned decimal; false on empty, non-digits or overflow. Up to 19 digits cannot overflow 64 bits,
 // so the loop needs no per-digit overflow check (this runs several times per log line).
 template <typename T>
@@ -43,7 +55,7 @@ inline bool parseUnsigned(std::string_view s, T &out) noexcept
             return false;
         v = v * 10 + d;
     }
-    if (v > static_cast<std::uint64_t>(static_cast<T>(~T{0})))
+    if (v > unsignedMax<T>())
         return false;
     out = static_cast<T>(v);
     return true;

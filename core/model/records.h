@@ -22,6 +22,40 @@ inline constexpr std::uint32_t kNoValue32 = ~std::uint32_t{0};
 inline constexpr std::uint64_t kNoValue64 = ~std::uint64_t{0};
 inline constexpr std::uint16_t kNoPort = 0;
 
+// sc-bytes / cs-bytes in 5 bytes instead of 8: up to 1 TiB - 2 per request, far beyond any one
+// response IIS serves; readers treat larger values as out of range. At 7 M W3C rows the 6 bytes
+// saved per row are 40 MB. Reads as a plain integer, kNoValue64 when the log had no value.
+class ByteCount40 {
+public:
+    static constexpr std::uint64_t kMax = (std::uint64_t{1} << 40) - 2;
+
+    constexpr ByteCount40() noexcept { store(kAbsent); }
+    // Values above kMax (other than kNoValue64, "absent") are clamped to kMax.
+    explicit constexpr ByteCount40(std::uint64_t value) noexcept { *this = value; }
+    constexpr ByteCount40 &operator=(std::uint64_t value) noexcept
+    {
+        store(value == kNoValue64 ? kAbsent : std::min(value, kMax));
+        return *this;
+    }
+    constexpr operator std::uint64_t() const noexcept
+    {
+        std::uint64_t v = 0;
+        for (int i = 4; i >= 0; --i)
+            v = (v << 8) | bytes_[i];
+        return v == kAbsent ? kNoValue64 : v;
+    }
+
+private:
+    static constexpr std::uint64_t kAbsent = (std::uint64_t{1} << 40) - 1;
+    constexpr void store(std::uint64_t v) noexcept
+    {
+        for (int i = 0; i < 5; ++i)
+            bytes_[i] = static_cast<std::uint8_t>(v >> (8 * i));
+    }
+    std::uint8_t bytes_[5]{};
+};
+static_assert(sizeof(ByteCount40) == 5 && alignof(ByteCount40) == 1);
+
 enum RecordFlag : std::uint8_t {
     kRecordLocalTime = 1u << 0,      // time was written in server-local time (IIS native, no offset known)
     kRecordGuessedLayout = 1u << 1,  // parsed with an assumed field set (no/mismatched #Fields)
@@ -31,9 +65,7 @@ enum RecordFlag : std::uint8_t {
 
 // One line of a W3C extended, IIS native or NCSA access log.
 struct AccessRecord {
-    TimeUs time = kNoTime; // UTC; W3C writes it when the response completed
-    std::uint64_t scBytes = kNoValue64;
-    std::uint64_t csBytes = kNoValue64;
+    TimeUs time = kNoTime;            // UTC; W3C writes it when the response completed
     std::uint32_t line = 0;           // 1-based line in the source
     LogAddress clientIp;              // c-ip as written (zone id kept)
     StrId serverIp = kEmptyStr;       // s-ip
@@ -49,9 +81,11 @@ struct AccessRecord {
     std::uint16_t layout = 0; // index into LogSourceData::layouts
     HttpVersion version = HttpVersion::Unknown;
     std::uint8_t flags = 0;
+    ByteCount40 scBytes;
+    ByteCount40 csBytes;
 };
 static_assert(std::is_trivially_copyable_v<AccessRecord>);
-static_assert(sizeof(AccessRecord) == 72, "AccessRecord grew: check the memory budget (0.5x input)");
+static_assert(sizeof(AccessRecord) == 64, "AccessRecord grew: check the memory budget (0.5x input)");
 
 // One line of an HTTP.sys error log (HTTPERR).
 struct HttpErrRecord {

@@ -120,6 +120,31 @@ TEST_CASE("W3C: #Fields changing mid-file, custom fields, no final newline", "[w
     CHECK(hasProblem(*src, 11, "no-final-newline"));
 }
 
+TEST_CASE("W3C: byte counts up to 1 TiB are kept, larger ones are noted and left empty", "[w3c][bad-input]")
+{
+    StringPool pool;
+    auto src = readLog("w3c/byte_counts.log", pool);
+    CHECK(src->records == 3);
+    const auto &a = src->log->access;
+    REQUIRE(a.size() == 3);
+    CHECK(a[0].scBytes == 1099511627774ULL);
+    CHECK(a[0].csBytes == 1099511627774ULL);
+    CHECK(a[1].scBytes == kNoValue64);
+    CHECK(a[1].csBytes == kNoValue64);
+    CHECK(hasProblem(*src, 4, "bad-value", "sc-bytes '1099511627775' is out of range"));
+    CHECK(a[2].scBytes == 0);
+    CHECK(a[2].csBytes == kNoValue64);
+    // The packed column reads and writes like an integer.
+    ByteCount40 b;
+    CHECK(b == kNoValue64);
+    b = 12345;
+    CHECK(b == 12345);
+    b = kNoValue64;
+    CHECK(b == kNoValue64);
+    b = ByteCount40::kMax + 7; // clamped, never wrapped
+    CHECK(b == ByteCount40::kMax);
+}
+
 TEST_CASE("W3C: ANSI bytes are kept and flagged", "[w3c]")
 {
     StringPool pool;

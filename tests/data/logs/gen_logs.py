@@ -70,6 +70,19 @@ FIELDS_CHANGE = (
 )
 write("w3c/fields_change.log", FIELDS_CHANGE.encode("ascii"))
 
+# w3c/byte_counts.log: sc-bytes / cs-bytes at the limits of the 40-bit columns (1 TiB - 2).
+#   line 3: both at the largest value kept, 1099511627774
+#   line 4: sc-bytes one above it -> left empty with a note; cs-bytes 2^64 - 1 -> the same
+#   line 5: zero and "-"
+BYTE_COUNTS = (
+    "#Software: Microsoft Internet Information Services 10.0\n"
+    "#Fields: date time c-ip cs-method cs-uri-stem sc-status sc-bytes cs-bytes\n"
+    "2026-11-21 11:00:01 10.0.0.1 GET /huge 200 1099511627774 1099511627774\n"
+    "2026-11-21 11:00:02 10.0.0.1 GET /huger 200 1099511627775 18446744073709551615\n"
+    "2026-11-21 11:00:03 10.0.0.1 GET /empty 204 0 -\n"
+)
+write("w3c/byte_counts.log", BYTE_COUNTS.encode("ascii"))
+
 # w3c/ansi.log: written in the ANSI code page (Windows-1252): the path holds 0xE9 ('é').
 ANSI = (IIS10_HEADER.replace("\r\n", "\n") +
         "2026-11-21 11:00:00 10.0.0.50 GET /r\xe9sum\xe9.html - 80 - 10.0.0.9 Mozilla/4.0 - 200 0 0 7\n")
