@@ -22,13 +22,41 @@ inline unsigned blockOf(std::uint32_t i, std::uint32_t &offset) noexcept
     return b;
 }
 
+// The index slot: the hash's top 6 bits as a tag over (entry number + 1) in the low 26 bits; 0 is
+// empty. 4 bytes a slot halves the index; the tag still rejects 63 of 64 foreign slots without
+// touching their entries.
+constexpr unsigned kEntryBits = 26;
+constexpr std::uint32_t kEntryMask = (1u << kEntryBits) - 1;
+constexpr std::uint32_t kMaxEntries = kEntryMask; // entry + 1 must fit the slot's 26 bits
+
+inline std::uint32_t tagOf(std::uint64_t hash) noexcept
+{
+    return static_cast<std::uint32_t>(hash >> 58) << kEntryBits;
+}
+
+inline std::string_view decodeRecord(const char *record) noexcept
+{
+    std::uint32_t size = 0;
+    unsigned shift = 0;
+    const auto *p = reinterpret_cast<const unsigned char *>(record);
+    while (*p & 0x80u) {
+        size |= static_cast<std::uint32_t>(*p++ & 0x7fu) << shift;
+        shift += 7;
+    }
+    size |= static_cast<std::uint32_t>(*p++) << shift;
+    return {reinterpret_cast<const char *>(p), size};
+}
+
+constexpr char kEmptyRecord[] = {0}; // length 0
+
 } // namespace
 
 struct StringPool::Shard {
+    static_assert(kShardBits + kEntryBits == 32, "a StrId is the entry number over the shard number");
     mutable SpinMutex mutex;
-    // Open-addressing index: a slot holds the hash's high 32 bits over (entry number + 1), 0 = empty.
-    // The tag rejects a probe without touching the entry (one cache miss per probe, not three).
-    std::vector<std::uint64_t> index;
+    // Open-addressing index of tagged slots (see tagOf): the tag rejects a probe without touching
+    // the entry (one cache miss per probe, not three).
+    std::vector<std::uint32_t> index;
     std::array<std::atomic<Entry *>, kMaxBlocks> blocks{};
     std::atomic<std::uint32_t> count{0};
     std::vector<std::unique_ptr<char[]>> arenas;
@@ -43,26 +71,38 @@ struct StringPool::Shard {
             delete[] b.load(std::memory_order_relaxed);
     }
 
+    // Copies `s` into the arena as a record (varint length, bytes); returns the record.
     const char *store(std::string_view s)
     {
         if (s.empty())
-            return "";
-        if (s.size() > arenaLeft) {
+            return kEmptyRecord;
+        const std::size_t need = s.size() + 5; // the varint takes at most 5 bytes
+        if (need > arenaLeft) {
             // Geometric growth from 4 KiB to 1 MiB; new char[] leaves the bytes uninitialised on
             // purpose (make_unique<char[]> would zero them first).
-            const std::size_t size = std::max<std::size_t>(s.size(), nextArena);
+            const std::size_t size = std::max<std::size_t>(need, nextArena);
             nextArena = std::min<std::size_t>(nextArena * 2, 1u << 20);
             arenas.emplace_back(new char[size]);
             arenaPos = arenas.back().get();
             arenaLeft = size;
             arenaBytes += size;
         }
-        char *p = arenaPos;
+        char *const record = arenaPos;
+        char *p = record;
+        auto size = static_cast<std::uint32_t>(s.size());
+        while (size >= 0x80u) {
+            *p++ = static_cast<char>((size & 0x7fu) | 0x80u);
+            size >>= 7;
+        }
+        *p++ = static_cast<char>(size);
         std::memcpy(p, s.data(), s.size());
-        arenaPos += s.size();
-        arenaLeft -= s.size();
-        return p;
+        p += s.size();
+        arenaLeft -= static_cast<std::size_t>(p - arenaPos);
+        arenaPos = p;
+        return record;
     }
+
+    std::string_view text(std::uint32_t i) const { return decodeRecord(entry(i)); }
 
     Entry &entry(std::uint32_t i) const
     {
@@ -85,23 +125,20 @@ struct StringPool::Shard {
         return block[offset];
     }
 
-    static std::uint64_t slotFor(std::uint64_t hash, std::uint32_t i) noexcept
-    {
-        return (hash & 0xffffffff00000000ULL) | (std::uint64_t{i} + 1);
-    }
+    static std::uint32_t slotFor(std::uint64_t hash, std::uint32_t i) noexcept { return tagOf(hash) | (i + 1); }
 
     // The entry number holding `text`, or kAbsent with `pos` at the empty slot where it would go.
     static constexpr std::uint32_t kAbsent = ~std::uint32_t{0};
     std::uint32_t probe(std::string_view text, std::uint64_t hash, std::size_t &pos) const noexcept
     {
         const std::size_t mask = index.size() - 1;
-        const std::uint64_t tag = hash & 0xffffffff00000000ULL;
+        const std::uint32_t tag = tagOf(hash);
         pos = (hash >> kShardBits) & mask;
-        while (const std::uint64_t slot = index[pos]) {
-            if ((slot & 0xffffffff00000000ULL) == tag) {
-                const std::uint32_t i = static_cast<std::uint32_t>(slot) - 1;
-                const Entry &e = entry(i);
-                if (e.size == text.size() && std::memcmp(e.data, text.data(), text.size()) == 0)
+        while (const std::uint32_t slot = index[pos]) {
+            if ((slot & ~kEntryMask) == tag) {
+                const std::uint32_t i = (slot & kEntryMask) - 1;
+                const std::string_view e = this->text(i);
+                if (e.size() == text.size() && std::memcmp(e.data(), text.data(), text.size()) == 0)
                     return i;
             }
             pos = (pos + 1) & mask;
@@ -112,16 +149,16 @@ struct StringPool::Shard {
     void rehash()
     {
         const std::size_t newSize = index.empty() ? 64 : index.size() * 2;
-        std::vector<std::uint64_t> fresh(newSize, 0);
+        std::vector<std::uint32_t> fresh(newSize, 0);
         const std::size_t mask = newSize - 1;
         // Hashes are recomputed rather than stored: entries were stored in order, so this reads
         // the arenas sequentially, and the pool keeps 8 bytes less per string.
         const std::uint32_t n = count.load(std::memory_order_relaxed);
         for (std::uint32_t i = 0; i < n; ++i) {
-            const Entry &e = entry(i);
-            if (e.size == 0)
+            const std::string_view e = text(i);
+            if (e.empty())
                 continue; // the reserved empty string
-            const std::uint64_t hash = hashBytes(std::string_view(e.data, e.size));
+            const std::uint64_t hash = hashBytes(e);
             std::size_t pos = (hash >> kShardBits) & mask;
             while (fresh[pos] != 0)
                 pos = (pos + 1) & mask;
@@ -137,7 +174,7 @@ StringPool::StringPool()
         s = std::make_unique<Shard>();
     // Entry 0 of shard 0 is the empty string, so StrId 0 == "". It is never in the hash index.
     Shard &first = *shards_[0];
-    first.slotForNew(0) = Entry{"", 0};
+    first.slotForNew(0) = kEmptyRecord;
     first.count.store(1, std::memory_order_release);
 }
 
@@ -161,11 +198,9 @@ StrId StringPool::intern(std::string_view text, std::uint64_t hash)
     if (const std::uint32_t found = shard.probe(text, hash, pos); found != Shard::kAbsent)
         return (found << kShardBits) | shardNo;
     const std::uint32_t i = shard.count.load(std::memory_order_relaxed);
-    if (i >= (1u << (32 - kShardBits))) // the id keeps the shard number in its low bits
+    if (i >= kMaxEntries) // the id keeps the shard number in its low bits
         throw std::length_error("string pool shard full");
-    Entry &e = shard.slotForNew(i);
-    e.data = shard.store(text);
-    e.size = static_cast<std::uint32_t>(text.size());
+    shard.slotForNew(i) = shard.store(text);
     shard.index[pos] = Shard::slotFor(hash, i);
     shard.count.store(i + 1, std::memory_order_release);
     return (i << kShardBits) | shardNo;
@@ -192,8 +227,7 @@ std::string_view StringPool::view(StrId id) const noexcept
     const std::uint32_t i = id >> kShardBits;
     if (i >= shard.count.load(std::memory_order_acquire))
         return {};
-    const Entry &e = shard.entry(i);
-    return {e.data, e.size};
+    return shard.text(i);
 }
 
 std::size_t StringPool::size() const noexcept
@@ -209,7 +243,7 @@ std::size_t StringPool::memoryBytes() const noexcept
     std::size_t n = 0;
     for (const auto &s : shards_) {
         std::lock_guard lock(s->mutex);
-        n += s->arenaBytes + s->index.size() * sizeof(std::uint64_t);
+        n += s->arenaBytes + s->index.size() * sizeof(std::uint32_t);
         for (unsigned b = 0; b < kMaxBlocks; ++b)
             if (s->blocks[b].load(std::memory_order_relaxed))
                 n += sizeof(Entry) << (kFirstBlockBits + b);

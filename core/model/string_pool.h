@@ -49,10 +49,10 @@ private:
     static constexpr unsigned kShards = 1u << kShardBits;
     static constexpr unsigned kFirstBlockBits = 8;
     static constexpr unsigned kMaxBlocks = 19; // 256 * (2^19 - 1) > 2^26 entries per shard (the id's limit)
-    struct Entry {
-        const char *data;
-        std::uint32_t size;
-    };
+    // A string's record in its shard's arena: its length as a LEB128 varint, then its bytes. An
+    // entry is one pointer to it, 8 bytes, not pointer + size (16 with padding): a million
+    // interned stems and IPv6 addresses are 8 MB less.
+    using Entry = const char *;
     struct Shard;
     std::array<std::unique_ptr<Shard>, kShards> shards_;
 };

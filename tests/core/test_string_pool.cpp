@@ -68,3 +68,25 @@ TEST_CASE("intern cache transforms once per raw value", "[pool]")
     CHECK(calls == 1);
     CHECK(pool.view(x) == "curl/7.1 (x)");
 }
+
+TEST_CASE("string pool keeps every length, across rehashes", "[pool]")
+{
+    // Lengths around each varint byte boundary, up to a 1 MB line, and enough strings to rehash
+    // every shard several times.
+    StringPool pool;
+    std::vector<std::string> texts;
+    for (const std::size_t n : {1u, 127u, 128u, 129u, 16383u, 16384u, 16385u, 1u << 20})
+        texts.push_back(std::string(n, 'x') + "end");
+    for (int i = 0; i < 50000; ++i)
+        texts.push_back("/path/" + std::to_string(i));
+    std::vector<StrId> ids;
+    for (const auto &t : texts)
+        ids.push_back(pool.intern(t));
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        REQUIRE(pool.view(ids[i]) == texts[i]);
+        REQUIRE(pool.find(texts[i]) == ids[i]);
+        REQUIRE(pool.intern(texts[i]) == ids[i]);
+    }
+    CHECK(pool.size() == texts.size() + 1); // and the empty string
+    CHECK(pool.find("/path/50000") == StringPool::kNotFound);
+}
