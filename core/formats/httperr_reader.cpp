@@ -3,6 +3,7 @@
 
 #include "formats/column_interner.h"
 #include "formats/directive_log.h"
+#include "formats/httperr_contexts.h"
 #include "formats/text_scan.h"
 #include "formats/w3c_fields.h"
 #include "model/ip_address.h"
@@ -103,8 +104,10 @@ bool looksLikeHttpErrLine(const std::string_view *parts, std::size_t n)
 class ChunkParser {
 public:
     ChunkParser(const std::vector<CompiledLayout> &layouts, std::size_t defaultLayout, const DirectiveScan &scan,
-                StringPool &pool, ChunkOutput<HttpErrRecord> &out, const ChunkState &state)
-        : layouts_(layouts), defaultLayout_(defaultLayout), scan_(scan), cols_(pool), out_(out), layout_(state.layout)
+                StringPool &pool, HttpErrContextTable &contexts, ChunkOutput<HttpErrRecord> &out,
+                const ChunkState &state)
+        : layouts_(layouts), defaultLayout_(defaultLayout), scan_(scan), cols_(pool), contexts_(contexts), out_(out),
+          layout_(state.layout)
     {
     }
 
@@ -160,6 +163,7 @@ private:
             return;
         }
         HttpErrRecord rec;
+        HttpErrContext context;
         rec.line = static_cast<std::uint32_t>(lineNo);
         rec.layout = static_cast<std::uint8_t>(std::min<std::size_t>(layout.layoutIndex, 0xff));
         std::optional<std::int64_t> days;
@@ -188,16 +192,16 @@ private:
                 if (!dash)
                     rec.clientIp = toLogAddress(v, [&](std::string_view t) { return cols_.intern(i, t); });
                 break;
-            case ErrField::ServerIp: rec.serverIp = dash ? kEmptyStr : cols_.intern(i, v); break;
-            case ErrField::Method: rec.method = dash ? kEmptyStr : cols_.intern(i, v); break;
+            case ErrField::ServerIp: context.serverIp = dash ? kEmptyStr : cols_.intern(i, v); break;
+            case ErrField::Method: context.method = dash ? kEmptyStr : cols_.intern(i, v); break;
             case ErrField::Uri: rec.uri = dash ? kEmptyStr : cols_.intern(i, v); break;
-            case ErrField::Reason: rec.reason = dash ? kEmptyStr : cols_.intern(i, v); break;
-            case ErrField::Queue: rec.queue = dash ? kEmptyStr : cols_.intern(i, v); break;
+            case ErrField::Reason: context.reason = dash ? kEmptyStr : cols_.intern(i, v); break;
+            case ErrField::Queue: context.queue = dash ? kEmptyStr : cols_.intern(i, v); break;
             case ErrField::Version: rec.version = dash ? HttpVersion::Unknown : parseHttpVersion(v); break;
             case ErrField::ClientPort: number(v, rec.clientPort, lineNo, "c-port"); break;
             case ErrField::ServerPort: number(v, rec.serverPort, lineNo, "s-port"); break;
             case ErrField::Status: number(v, rec.status, lineNo, "sc-status"); break;
-            case ErrField::SiteId: number(v, rec.siteId, lineNo, "s-siteid"); break;
+            case ErrField::SiteId: number(v, context.siteId, lineNo, "s-siteid"); break;
             case ErrField::Other: break;
             }
         }
@@ -205,13 +209,14 @@ private:
             out_.reject(lineNo, "bad-time", "the field set has no date or no time field");
             return;
         }
-        if (rec.reason == kEmptyStr &&
+        if (context.reason == kEmptyStr &&
             std::find(layout.kinds.begin(), layout.kinds.end(), ErrField::Reason) != layout.kinds.end())
             out_.note(lineNo, "bad-value", "s-reason is empty (HTTP.sys always writes a reason)");
         if (assumed)
             tally.add("assumed-fields",
                       "without a #Fields directive were read with the default HTTPERR field set (KB820729)", lineNo);
         rec.time = *days * kUsPerDay + tod->micros;
+        rec.context = contexts_.idOf(context);
         out_.widen(rec.time);
         out_.rows.push_back(rec);
     }
@@ -248,6 +253,7 @@ private:
     std::size_t defaultLayout_;
     const DirectiveScan &scan_;
     ColumnInterner cols_;
+    HttpErrContextCache contexts_;
     ChunkOutput<HttpErrRecord> &out_;
     int layout_ = -1;
     std::string_view lastDateText_;
@@ -343,10 +349,12 @@ void HttpErrReader::read(ReadContext &ctx) const
     if (extended)
         src.formatVariant = "HTTPERR with streamid/transport fields (Windows Server 2022+)";
 
+    HttpErrContextTable contexts;
     runChunks(ctx, scan, ctx.options.chunkBytes, log.httpErr,
               [&](ChunkOutput<HttpErrRecord> &out, const ChunkState &state) {
-                  return ChunkParser(layouts, defaultLayout, scan, ctx.strings, out, state);
+                  return ChunkParser(layouts, defaultLayout, scan, ctx.strings, contexts, out, state);
               });
+    log.httpErrContexts = contexts.take();
 }
 
 } // namespace hs

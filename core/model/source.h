@@ -40,10 +40,11 @@ enum class TimeBasis : std::uint8_t {
 struct LogData {
     std::vector<FieldLayout> layouts;
     LineIndex lines;
-    RecordStore<AccessRecord> access;   // W3C, IIS native, NCSA
-    RecordStore<HttpErrRecord> httpErr; // HTTPERR
-    std::string software;               // last #Software directive
-    std::string siteName;               // s-sitename of the first record, else the W3SVC<n> folder
+    RecordStore<AccessRecord> access;            // W3C, IIS native, NCSA
+    RecordStore<HttpErrRecord> httpErr;          // HTTPERR
+    std::vector<HttpErrContext> httpErrContexts; // HttpErrRecord::context indexes this
+    std::string software;                        // last #Software directive
+    std::string siteName;                        // s-sitename of the first record, else the W3SVC<n> folder
     TimeBasis timeBasis = TimeBasis::Utc;
     int localOffsetMinutes = 0;   // applied when timeBasis == LocalGiven
     std::uint64_t totalLines = 0; // every line, including directives and blanks
@@ -51,6 +52,8 @@ struct LogData {
     std::uint64_t directiveLines = 0;
     std::uint64_t blankLines = 0;
     std::vector<std::uint32_t> rejectedLines; // all of them, for the GUI's problem list
+
+    const HttpErrContext &context(const HttpErrRecord &r) const noexcept { return httpErrContexts[r.context]; }
 };
 
 struct CaptureData {

@@ -149,7 +149,8 @@ Redactor::Redactor(const Analysis &analysis)
             }
         };
         src->log->access.forEach([&](const AccessRecord &r) { note(r.serverIp); });
-        src->log->httpErr.forEach([&](const HttpErrRecord &r) { note(r.serverIp); });
+        for (const HttpErrContext &c : src->log->httpErrContexts) // every s-ip of the file, each once
+            note(c.serverIp);
     }
     for (const StrId id : ids)
         if (id != kEmptyStr)

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -60,8 +61,9 @@ struct StatusTally {
 
 void computeSummaries(Analysis &analysis)
 {
-    // Few distinct reasons: a small vector with a last-hit shortcut beats any hash map here.
-    std::vector<std::pair<StrId, ReasonAcc>> reasons;
+    // Few distinct reasons: a short list with a last-hit shortcut beats any hash map here. A deque,
+    // because accumulators are held by pointer while new reasons are added.
+    std::deque<std::pair<StrId, ReasonAcc>> reasons;
     std::size_t lastReason = 0;
     auto accFor = [&](StrId reason) -> ReasonAcc & {
         if (lastReason < reasons.size() && reasons[lastReason].first == reason)
@@ -89,9 +91,15 @@ void computeSummaries(Analysis &analysis)
         auto tally = std::make_unique<StatusTally>();
         if (src->log) {
             src->log->access.forEach([&](const AccessRecord &r) { tally->add(r.status); });
-            src->log->httpErr.forEach([&](const HttpErrRecord &r) {
+            // A file has a few hundred contexts: resolve each one's accumulator once.
+            const LogData &log = *src->log;
+            std::vector<ReasonAcc *> accOfContext(log.httpErrContexts.size(), nullptr);
+            log.httpErr.forEach([&](const HttpErrRecord &r) {
                 tally->add(r.status);
-                ReasonAcc &acc = accFor(r.reason);
+                ReasonAcc *&cached = accOfContext[r.context];
+                if (!cached)
+                    cached = &accFor(log.context(r).reason);
+                ReasonAcc &acc = *cached;
                 ReasonSummary &s = acc.summary;
                 ++s.count;
                 if (s.first == kNoTime || r.time < s.first)

@@ -207,14 +207,14 @@ Stacked httpErrReasonsOverTime(const Analysis &analysis, TimeUs from, TimeUs to,
             const TimeUs t = rec.time + shift;
             if (!inRange(t, r))
                 return;
-            if (rec.reason != lastReason) {
-                lastReason = rec.reason;
-                const auto it = slotOf.find(rec.reason);
+            if (const StrId reason = src.log->context(rec).reason; reason != lastReason) {
+                lastReason = reason;
+                const auto it = slotOf.find(reason);
                 if (it != slotOf.end()) {
                     lastSeries = &slotCounts[it->second];
                 } else if (slotCounts.size() < kMaxTrackedReasons) {
-                    slotOf.emplace(rec.reason, slotCounts.size());
-                    slotReason.push_back(rec.reason);
+                    slotOf.emplace(reason, slotCounts.size());
+                    slotReason.push_back(reason);
                     slotCounts.emplace_back(b.count, 0);
                     lastSeries = &slotCounts.back();
                 } else {

@@ -31,43 +31,44 @@ TEST_CASE("HTTPERR: default field set, KB967853 line without a queue name", "[ht
     CHECK(src->rejected == 2);
     CHECK(src->log->dataLines == 7);
     const auto &e = src->log->httpErr;
+    const auto ctx = [&](std::size_t i) -> const HttpErrContext & { return src->log->context(e[i]); };
     REQUIRE(e.size() == 5);
 
     CHECK(e[0].line == 5);
     CHECK(formatIso(e[0].time) == "2026-11-21T10:00:01Z");
     CHECK(addressText(pool, e[0].clientIp) == "10.0.0.5");
     CHECK(e[0].clientPort == 51000);
-    CHECK(pool.view(e[0].serverIp) == "10.0.0.50");
+    CHECK(pool.view(ctx(0).serverIp) == "10.0.0.50");
     CHECK(e[0].serverPort == 80);
     CHECK(e[0].version == HttpVersion::Http11);
-    CHECK(pool.view(e[0].method) == "GET");
+    CHECK(pool.view(ctx(0).method) == "GET");
     CHECK(pool.view(e[0].uri) == "/api/orders");
     CHECK(e[0].status == 503);
-    CHECK(e[0].siteId == 1);
-    CHECK(pool.view(e[0].reason) == "QueueFull");
-    CHECK(pool.view(e[0].queue) == "DefaultAppPool");
+    CHECK(ctx(0).siteId == 1);
+    CHECK(pool.view(ctx(0).reason) == "QueueFull");
+    CHECK(pool.view(ctx(0).queue) == "DefaultAppPool");
 
     // 2026-11-21 10:00:02 10.0.0.5 51001 10.0.0.50 80 - - - - - Timer_HeaderWait
     CHECK(e[1].clientPort == 51001);
     CHECK(e[1].version == HttpVersion::Unknown);
-    CHECK(e[1].method == kEmptyStr);
+    CHECK(ctx(1).method == kEmptyStr);
     CHECK(e[1].uri == kEmptyStr);
     CHECK(e[1].status == 0);
-    CHECK(e[1].siteId == kNoValue32);
-    CHECK(pool.view(e[1].reason) == "Timer_HeaderWait");
-    CHECK(e[1].queue == kEmptyStr);
+    CHECK(ctx(1).siteId == kNoValue32);
+    CHECK(pool.view(ctx(1).reason) == "Timer_HeaderWait");
+    CHECK(ctx(1).queue == kEmptyStr);
 
     CHECK(addressText(pool, e[2].clientIp) == "fe80::1%3");
     CHECK(e[2].serverPort == 443);
-    CHECK(pool.view(e[2].reason) == "Timer_ConnectionIdle");
+    CHECK(pool.view(ctx(2).reason) == "Timer_ConnectionIdle");
 
     CHECK(pool.view(e[3].uri) == "/search?q=big");
-    CHECK(pool.view(e[3].reason) == "FieldLength");
+    CHECK(pool.view(ctx(3).reason) == "FieldLength");
     CHECK(e[3].status == 400);
 
-    CHECK(pool.view(e[4].reason) == "Connection_Abandoned_By_ReqQueue");
+    CHECK(pool.view(ctx(4).reason) == "Connection_Abandoned_By_ReqQueue");
     CHECK(e[4].status == 0);
-    CHECK(pool.view(e[4].queue) == "OrdersPool");
+    CHECK(pool.view(ctx(4).queue) == "OrdersPool");
 
     CHECK(hasProblem(*src, 10, "field-count", "3 fields, 13 declared in #Fields"));
     CHECK(hasProblem(*src, 11, "field-count", "15 fields, 13 declared in #Fields"));
@@ -83,15 +84,16 @@ TEST_CASE("HTTPERR: Windows Server 2022 field set with streamid and transport", 
     CHECK(src->records == 2);
     CHECK(src->rejected == 0);
     const auto &e = src->log->httpErr;
+    const auto ctx = [&](std::size_t i) -> const HttpErrContext & { return src->log->context(e[i]); };
     CHECK(addressText(pool, e[0].clientIp) == "2001:db8::10");
     CHECK(e[0].version == HttpVersion::Http2);
     CHECK(e[0].status == 400);
-    CHECK(e[0].siteId == 3);
-    CHECK(pool.view(e[0].reason) == "Header");
+    CHECK(ctx(0).siteId == 3);
+    CHECK(pool.view(ctx(0).reason) == "Header");
     CHECK(httpErrFieldValue(*src, e[0], "streamid") == "5");
     CHECK(httpErrFieldValue(*src, e[0], "transport") == "TCP");
     CHECK(e[1].version == HttpVersion::Http3);
-    CHECK(pool.view(e[1].queue) == "H3Pool");
+    CHECK(pool.view(ctx(1).queue) == "H3Pool");
     CHECK(httpErrFieldValue(*src, e[1], "transport") == "QUIC");
     CHECK(httpErrFieldValue(*src, e[1], "fault-code") == "0x1");
     CHECK(src->formatVariant.find("streamid") != std::string::npos);
@@ -105,6 +107,6 @@ TEST_CASE("HTTPERR: lines without directives use the default field set", "[httpe
     REQUIRE(src);
     CHECK(src->format == FormatId::HttpErr);
     CHECK(src->records == 2);
-    CHECK(pool.view(src->log->httpErr[1].reason) == "Timer_HeaderWait");
+    CHECK(pool.view(src->log->context(src->log->httpErr[1]).reason) == "Timer_HeaderWait");
     CHECK(hasProblem(*src, 1, "assumed-fields"));
 }

@@ -45,6 +45,8 @@ inline void runLogReader(const FormatReader &reader, const std::uint8_t *data, s
         }
     });
     source.log->httpErr.forEach([&](const HttpErrRecord &r) {
+        if (r.context >= source.log->httpErrContexts.size())
+            __builtin_trap(); // every row names one of its file's contexts
         if (touched++ < 64)
             (void)httpErrFieldValue(source, r, "s-queuename");
     });

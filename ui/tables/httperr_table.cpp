@@ -37,13 +37,13 @@ QString tr(const char *text)
     return QCoreApplication::translate("hs::ui::HttpErrTable", text);
 }
 
-std::optional<std::uint64_t> numberField(const HttpErrRecord &r, int field)
+std::optional<std::uint64_t> numberField(const HttpErrRecord &r, const HttpErrContext &c, int field)
 {
     switch (field) {
     case FClientPort: return r.clientPort ? std::optional<std::uint64_t>(r.clientPort) : std::nullopt;
     case FServerPort: return r.serverPort ? std::optional<std::uint64_t>(r.serverPort) : std::nullopt;
     case FStatus: return r.status ? std::optional<std::uint64_t>(r.status) : std::nullopt;
-    case FSite: return r.siteId != kNoValue32 ? std::optional<std::uint64_t>(r.siteId) : std::nullopt;
+    case FSite: return c.siteId != kNoValue32 ? std::optional<std::uint64_t>(c.siteId) : std::nullopt;
     case FLine: return r.line;
     default: return std::nullopt;
     }
@@ -80,8 +80,9 @@ const std::vector<ColumnSpec> &HttpErrTable::columns() const
 QString HttpErrTable::display(std::size_t row, int column) const
 {
     const HttpErrRecord &r = record(row);
+    const HttpErrContext &c = contextOf(row);
     auto num = [&](int field) {
-        const auto v = numberField(r, field);
+        const auto v = numberField(r, c, field);
         return v ? QString::number(*v) : QString();
     };
     switch (column) {
@@ -89,15 +90,15 @@ QString HttpErrTable::display(std::size_t row, int column) const
     case Source: return toQString(sourceOf(row).path);
     case ClientIp: return toQString(analysis().addr(r.clientIp));
     case ClientPort: return num(FClientPort);
-    case ServerIp: return toQString(analysis().str(r.serverIp));
+    case ServerIp: return toQString(analysis().str(c.serverIp));
     case ServerPort: return num(FServerPort);
     case Version: return r.version == HttpVersion::Unknown ? QString() : toQString(toString(r.version));
-    case Method: return toQString(analysis().str(r.method));
+    case Method: return toQString(analysis().str(c.method));
     case Uri: return toQString(analysis().str(r.uri));
     case Status: return num(FStatus);
     case Site: return num(FSite);
-    case Reason: return toQString(analysis().str(r.reason));
-    case Queue: return toQString(analysis().str(r.queue));
+    case Reason: return toQString(analysis().str(c.reason));
+    case Queue: return toQString(analysis().str(c.queue));
     case Line: return QString::number(r.line);
     default: return {};
     }
@@ -106,8 +107,9 @@ QString HttpErrTable::display(std::size_t row, int column) const
 std::int64_t HttpErrTable::numberKey(std::size_t row, int column) const
 {
     const HttpErrRecord &r = record(row);
+    const HttpErrContext &c = contextOf(row);
     auto num = [&](int field) -> std::int64_t {
-        const auto v = numberField(r, field);
+        const auto v = numberField(r, c, field);
         return v ? static_cast<std::int64_t>(*v) : -1;
     };
     switch (column) {
@@ -131,12 +133,13 @@ LogAddress HttpErrTable::addressKey(std::size_t row, int column) const
 StrId HttpErrTable::internedKey(std::size_t row, int column) const
 {
     const HttpErrRecord &r = record(row);
+    const HttpErrContext &c = contextOf(row);
     switch (column) {
-    case ServerIp: return r.serverIp;
-    case Method: return r.method;
+    case ServerIp: return c.serverIp;
+    case Method: return c.method;
     case Uri: return r.uri;
-    case Reason: return r.reason;
-    case Queue: return r.queue;
+    case Reason: return c.reason;
+    case Queue: return c.queue;
     default: return kEmptyStr;
     }
 }
@@ -175,6 +178,7 @@ std::optional<FieldRef> HttpErrTable::resolveField(std::string_view name) const
 bool HttpErrTable::fieldText(std::size_t row, const FieldRef &field, std::string &scratch, std::string_view &out) const
 {
     const HttpErrRecord &r = record(row);
+    const HttpErrContext &c = contextOf(row);
     switch (field.id) {
     case kRawField: {
         const auto v = httpErrFieldValue(sourceOf(row), r, field.rawName);
@@ -184,19 +188,19 @@ bool HttpErrTable::fieldText(std::size_t row, const FieldRef &field, std::string
         return true;
     }
     case FClientIp: out = scratch = analysis().addr(r.clientIp); return true;
-    case FServerIp: out = analysis().str(r.serverIp); return true;
+    case FServerIp: out = analysis().str(c.serverIp); return true;
     case FVersion: out = toString(r.version); return true;
-    case FMethod: out = analysis().str(r.method); return true;
+    case FMethod: out = analysis().str(c.method); return true;
     case FUri: out = analysis().str(r.uri); return true;
-    case FReason: out = analysis().str(r.reason); return true;
-    case FQueue: out = analysis().str(r.queue); return true;
+    case FReason: out = analysis().str(c.reason); return true;
+    case FQueue: out = analysis().str(c.queue); return true;
     case FSource: out = sourceOf(row).path; return true;
     case FConnection:
         scratch = connectionKey(row);
         out = scratch;
         return !scratch.empty();
     default: {
-        const auto v = numberField(r, field.id);
+        const auto v = numberField(r, c, field.id);
         out = v ? numberText(*v, scratch) : std::string_view("-");
         return true;
     }
@@ -205,7 +209,7 @@ bool HttpErrTable::fieldText(std::size_t row, const FieldRef &field, std::string
 
 std::optional<double> HttpErrTable::fieldNumber(std::size_t row, const FieldRef &field) const
 {
-    const auto v = numberField(record(row), field.id);
+    const auto v = numberField(record(row), contextOf(row), field.id);
     return v ? std::optional<double>(static_cast<double>(*v)) : std::nullopt;
 }
 
@@ -222,8 +226,9 @@ std::optional<std::size_t> HttpErrTable::rowForLine(SourceId source, std::uint64
 std::optional<FourTuple> HttpErrTable::fourTuple(std::size_t row) const
 {
     const HttpErrRecord &r = record(row);
+    const HttpErrContext &c = contextOf(row);
     const IpAddress client = addressIp(*analysis().strings, r.clientIp);
-    const auto server = parseIp(analysis().str(r.serverIp));
+    const auto server = parseIp(analysis().str(c.serverIp));
     if (!client.valid() || !server || !r.clientPort || !r.serverPort)
         return std::nullopt;
     return FourTuple{Endpoint{client, r.clientPort}, Endpoint{server->address, r.serverPort}};

@@ -52,6 +52,7 @@ public:
 
     const HttpErrRecord &record(std::size_t row) const { return rows_.record(row); }
     const hs::Source &sourceOf(std::size_t row) const { return rows_.sourceOf(row); }
+    const HttpErrContext &contextOf(std::size_t row) const { return sourceOf(row).log->context(record(row)); }
     // The row's 4-tuple, when both addresses parse and both ports are present.
     std::optional<FourTuple> fourTuple(std::size_t row) const;
     // "10.0.0.5:51000->10.0.0.50:80", empty without a 4-tuple.

@@ -101,13 +101,14 @@ void linkHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &o
             state.addresses.emplace(*a.strings);
         AddressCache &addresses = *state.addresses;
         const RecordSlice<HttpErrRecord> &slice = slices[s];
+        const LogData &log = *a.source(slice.source).log;
         std::uint32_t i = slice.firstIndex;
         for (const HttpErrRecord &r : slice.rows) {
             const LogRef ref{slice.source, i++};
             if (!r.clientPort || !r.serverPort || r.time == kNoTime || !clientPorts[r.clientPort])
                 continue;
             const IpAddress client = addresses.resolve(r.clientIp);
-            const IpAddress server = addresses.resolve(r.serverIp);
+            const IpAddress server = addresses.resolve(log.context(r).serverIp);
             const auto it = byTuple.find(FourTuple{{client, r.clientPort}, {server, r.serverPort}});
             if (it == byTuple.end())
                 continue;

@@ -66,14 +66,16 @@ void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &
     runSlices<NoState>(slices.size(), threads, cancel, [&](std::size_t s, NoState &) {
         const RecordSlice<HttpErrRecord> &slice = slices[s];
         HttpErrPart &part = parts[s];
+        const LogData &log = *a.source(slice.source).log;
         for (const HttpErrRecord &r : slice.rows) {
-            if (isIndexed(r.reason))
-                ++part.counts[part.slotOf(r.reason)];
+            const HttpErrContext &c = log.context(r);
+            if (isIndexed(c.reason))
+                ++part.counts[part.slotOf(c.reason)];
             ++part.total;
             widenTimeRange(part.first, part.last, r.time);
             // Connection-level lines (request fields empty) name the client whose POSTs matter.
-            if (r.method == kEmptyStr &&
-                std::find(watchReasons.begin(), watchReasons.end(), r.reason) != watchReasons.end() &&
+            if (c.method == kEmptyStr &&
+                std::find(watchReasons.begin(), watchReasons.end(), c.reason) != watchReasons.end() &&
                 (part.watchedClients.empty() || part.watchedClients.back() != r.clientIp))
                 part.watchedClients.push_back(r.clientIp);
         }
@@ -107,11 +109,12 @@ void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &
     runSlices<NoState>(slices.size(), threads, cancel, [&](std::size_t s, NoState &) {
         const RecordSlice<HttpErrRecord> &slice = slices[s];
         HttpErrPart &part = parts[s];
+        const LogData &log = *a.source(slice.source).log;
         std::uint32_t i = slice.firstIndex;
         for (const HttpErrRecord &r : slice.rows) {
             const LogRef ref{slice.source, i++};
-            if (isIndexed(r.reason))
-                *part.cursors[part.slotOf(r.reason)]++ = ref;
+            if (const StrId reason = log.context(r).reason; isIndexed(reason))
+                *part.cursors[part.slotOf(reason)]++ = ref;
         }
     });
 

@@ -23,6 +23,13 @@ inline const HttpErrRecord &httpErrRecord(const Analysis &a, LogRef r)
     return a.source(r.source).log->httpErr[r.index];
 }
 
+// The shared fields (server, method, reason, app pool, site) of an HTTPERR line.
+inline const HttpErrContext &httpErrContext(const Analysis &a, LogRef r)
+{
+    const LogData &log = *a.source(r.source).log;
+    return log.context(log.httpErr[r.index]);
+}
+
 inline const AccessRecord &accessRecord(const Analysis &a, LogRef r)
 {
     return a.source(r.source).log->access[r.index];

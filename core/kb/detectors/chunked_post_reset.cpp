@@ -71,8 +71,8 @@ public:
             return;
         hit.serverRst = conn->reset.kind == ConnectionEnd::Kind::Rst && conn->reset.by == Peer::Server;
         for (const auto &[c, ref] : ctx.corr.httpErr.linesOn(conn->id)) {
-            const HttpErrRecord &r = httpErrRecord(ctx.analysis, ref);
-            if (r.method == kEmptyStr && isWatchedReason(ctx, r.reason))
+            const HttpErrContext &line = httpErrContext(ctx.analysis, ref);
+            if (line.method == kEmptyStr && isWatchedReason(ctx, line.reason))
                 hit.headerWait.push_back(ref);
         }
         if (!hit.serverRst && hit.headerWait.empty())
@@ -126,7 +126,7 @@ public:
             b.addEvidence(logEvidence(ctx, h.line));
             b.addEvidence(logEvidence(ctx, h.lastPost));
             const IpAddress client = ctx.addresses.resolve(r.clientIp);
-            const IpAddress &server = ctx.addresses.resolve(r.serverIp);
+            const IpAddress &server = ctx.addresses.resolve(httpErrContext(a, h.line).serverIp);
             if (client.valid() && server.valid()) {
                 b.addConnectionKey(connectionKey(Endpoint{client, r.clientPort}, Endpoint{server, r.serverPort}));
                 b.addClient(client.toString());
@@ -193,7 +193,7 @@ private:
         for (const std::string &reason : entry().httpErrReasons) {
             for (const LogRef &ref : ctx.corr.httpErr.reason(ctx.analysis, reason)) {
                 const HttpErrRecord &r = httpErrRecord(ctx.analysis, ref);
-                if (r.method != kEmptyStr || r.time == kNoTime)
+                if (httpErrContext(ctx.analysis, ref).method != kEmptyStr || r.time == kNoTime)
                     continue;
                 if (const ConnectionId c = ctx.corr.httpErr.connectionOf(ref); c.valid())
                     continue; // tied to a captured connection: the capture decides (above)

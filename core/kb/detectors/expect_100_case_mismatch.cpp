@@ -39,7 +39,7 @@ public:
             if (conn)
                 for (const auto &[c, ref] : ctx.corr.httpErr.linesOn(conn->id))
                     entityBodyLines +=
-                        text::equalsNoCase(ctx.str(httpErrRecord(ctx.analysis, ref).reason), "Timer_EntityBody");
+                        text::equalsNoCase(ctx.str(httpErrContext(ctx.analysis, ref).reason), "Timer_EntityBody");
             if (!neverSent && held < minStall && entityBodyLines == 0)
                 continue;
             confirmed_ += entityBodyLines > 0;

@@ -37,8 +37,9 @@ public:
             bool idleLine = false;
             for (const auto &[c, ref] : ctx.corr.httpErr.linesOn(conn->id)) {
                 const HttpErrRecord &r = httpErrRecord(ctx.analysis, ref);
-                idleLine |= text::equalsNoCase(ctx.str(r.reason), "Timer_ConnectionIdle") &&
-                            std::llabs(r.time - ctx.aligned(conn->source, closeAt)) <= 5 * kUsPerSecond;
+                idleLine |=
+                    text::equalsNoCase(ctx.str(httpErrContext(ctx.analysis, ref).reason), "Timer_ConnectionIdle") &&
+                    std::llabs(r.time - ctx.aligned(conn->source, closeAt)) <= 5 * kUsPerSecond;
             }
             confirmed_ += idleLine;
             matchesTimeout_ += std::llabs(idle - timeout) <= 1500 * kUsPerMs;

@@ -69,10 +69,10 @@ std::vector<CountedValue> top(std::vector<std::uint32_t> &keys, std::uint32_t no
     return topCounted(std::move(runs), n, std::forward<Name>(name));
 }
 
-std::string httpErrKey(const DetectContext &ctx, const HttpErrRecord &r)
+std::string httpErrKey(const DetectContext &ctx, const HttpErrRecord &r, const HttpErrContext &c)
 {
     const IpAddress client = ctx.addresses.resolve(r.clientIp);
-    const IpAddress &server = ctx.addresses.resolve(r.serverIp);
+    const IpAddress &server = ctx.addresses.resolve(c.serverIp);
     if (!client.valid() || !server.valid() || !r.clientPort || !r.serverPort)
         return {};
     return connectionKey(Endpoint{client, r.clientPort}, Endpoint{server, r.serverPort});
@@ -120,17 +120,19 @@ void ReasonGroupDetector::finish(DetectContext &ctx, std::vector<Finding> &out)
         queues.reserve(lines.size());
         times.reserve(lines.size());
         for (const LogRef &ref : lines) {
-            const HttpErrRecord &r = httpErrRecord(ctx.analysis, ref);
+            const LogData &log = *ctx.analysis.source(ref.source).log;
+            const HttpErrRecord &r = log.httpErr[ref.index];
+            const HttpErrContext &c = log.context(r);
             times.push_back(r.time);
             b.coverTime(r.time);
             clients.push_back(r.clientIp.code());
             uris.push_back(r.uri);
-            queues.push_back(r.queue);
+            queues.push_back(c.queue);
             if (f.connections.size() < FindingBuilder::kMaxConnections) {
                 const ConnectionId linked = ctx.corr.httpErr.connectionOf(ref);
                 if (linked.valid())
                     b.addConnection(ctx.analysis.connections[linked.value]);
-                else if (const std::string key = httpErrKey(ctx, r); !key.empty())
+                else if (const std::string key = httpErrKey(ctx, r, c); !key.empty())
                     b.addConnectionKey(key);
             }
         }

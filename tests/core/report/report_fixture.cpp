@@ -449,15 +449,17 @@ std::unique_ptr<Analysis> makeHostileAnalysis(std::string_view payload)
     err->readCompleted = true;
     err->log = std::make_unique<LogData>();
     RecordStore<HttpErrRecord>::Segment errs;
+    HttpErrContext context;
+    context.serverIp = ps;
+    context.reason = ps;
+    context.queue = ps;
+    err->log->httpErrContexts.push_back(context);
     for (int i = 0; i < 3; ++i) {
         HttpErrRecord r;
         r.time = at(10, i, 30);
         r.line = static_cast<std::uint32_t>(5 + i);
         r.clientIp = LogAddress::text(ps);
-        r.serverIp = ps;
         r.uri = ps;
-        r.reason = ps;
-        r.queue = ps;
         r.status = 503;
         errs.push_back(r);
         err->widenTimeRange(r.time);

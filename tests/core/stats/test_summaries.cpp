@@ -44,13 +44,15 @@ TEST_CASE("HTTPERR reason summaries count clients as written, IPv4 and text alik
     const auto client = [&](std::string_view text) {
         return toLogAddress(text, [&](std::string_view t) { return a.strings->intern(t); });
     };
+    HttpErrContext context;
+    context.reason = reason;
+    src->log->httpErrContexts.push_back(context);
     RecordStore<HttpErrRecord>::Segment rows;
     // 10.0.0.9 and 10.0.0.10 tie at 2: text order puts "10.0.0.10" first. fe80::1%3 leads with 3.
     for (const char *c :
          {"10.0.0.9", "fe80::1%3", "10.0.0.10", "fe80::1%3", "10.0.0.9", "10.0.0.10", "fe80::1%3", "010.0.0.9", "-"}) {
         HttpErrRecord r;
         r.time = 1'000'000;
-        r.reason = reason;
         if (std::string_view(c) != "-")
             r.clientIp = client(c);
         rows.push_back(r);

@@ -49,9 +49,15 @@ void addAccess(Analysis &a, Source &s, TimeUs t, std::uint16_t status, std::uint
 
 void addHttpErr(Analysis &a, Source &s, TimeUs t, std::string_view reason, std::uint16_t status = 0)
 {
+    HttpErrContext context;
+    context.reason = a.strings->intern(reason);
+    auto &contexts = s.log->httpErrContexts;
+    const auto known = std::find(contexts.begin(), contexts.end(), context);
     HttpErrRecord r;
     r.time = t;
-    r.reason = a.strings->intern(reason);
+    r.context = static_cast<std::uint32_t>(known - contexts.begin());
+    if (known == contexts.end())
+        contexts.push_back(context);
     r.status = status;
     RecordStore<HttpErrRecord>::Segment seg{r};
     s.log->httpErr.appendSegment(std::move(seg));
