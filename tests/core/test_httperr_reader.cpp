@@ -6,6 +6,9 @@
 #include "support/test_paths.h"
 #include "tasks/open_input.h"
 
+#include <set>
+#include <string>
+
 using namespace hs;
 
 namespace {
@@ -109,4 +112,51 @@ TEST_CASE("HTTPERR: lines without directives use the default field set", "[httpe
     CHECK(src->records == 2);
     CHECK(pool.view(src->log->context(src->log->httpErr[1]).reason) == "Timer_HeaderWait");
     CHECK(hasProblem(*src, 1, "assumed-fields"));
+}
+
+TEST_CASE("HTTPERR: hundreds of chunks give the same rows and one context per combination", "[httperr]")
+{
+    test::TempDir dir("httperr-chunks");
+    const char *reasons[] = {"Timer_ConnectionIdle", "Connection_Dropped", "Timer_HeaderWait", "QueueFull"};
+    std::string data = "#Software: Microsoft HTTP API 2.0\n#Version: 1.0\n#Fields: date time c-ip c-port s-ip s-port "
+                       "cs-version cs-method cs-uri sc-status s-siteid s-reason s-queuename\n";
+    for (int i = 0; i < 20000; ++i) {
+        const bool connectionLevel = i % 4 == 0;
+        data += "2026-11-21 10:" + std::to_string(10 + i / 1000) + ":00 10.0." + std::to_string(i % 7) + "." +
+                std::to_string(i % 250) + " " + std::to_string(1024 + i) + " 10.0.0." + std::to_string(50 + i % 2) +
+                " 80 " + (connectionLevel ? "- - - - - " : "HTTP/1.1 GET /p" + std::to_string(i % 300) + " 503 1 ") +
+                reasons[i % 4] + (connectionLevel ? " -" : " Pool" + std::to_string(i % 3)) + "\n";
+    }
+    const auto path = dir.write("httperr1.log", data);
+    StringPool poolA, poolB;
+    ReadOptions small;
+    small.chunkBytes = 4096; // hundreds of chunks, read on several threads
+    ReadOptions whole;
+    whole.chunkBytes = 1u << 30;
+    auto a = readSingleFile(path, poolA, small);
+    auto b = readSingleFile(path, poolB, whole);
+    REQUIRE(a);
+    REQUIRE(b);
+    REQUIRE(a->records == 20000);
+    REQUIRE(b->records == 20000);
+    // Contexts are exactly the (server, reason, pool) combinations that occur: method and site
+    // follow from the reason here.
+    std::set<std::string> combos;
+    for (std::size_t i = 0; i < a->records; ++i) {
+        const HttpErrRecord &x = a->log->httpErr[i];
+        const HttpErrRecord &y = b->log->httpErr[i];
+        const HttpErrContext &cx = a->log->context(x);
+        const HttpErrContext &cy = b->log->context(y);
+        REQUIRE(x.line == y.line);
+        REQUIRE(poolA.view(cx.reason) == poolB.view(cy.reason));
+        REQUIRE(poolA.view(cx.serverIp) == poolB.view(cy.serverIp));
+        REQUIRE(poolA.view(cx.queue) == poolB.view(cy.queue));
+        REQUIRE(poolA.view(cx.method) == poolB.view(cy.method));
+        REQUIRE(cx.siteId == cy.siteId);
+        combos.insert(std::string(poolA.view(cx.serverIp)) + "|" + std::string(poolA.view(cx.reason)) + "|" +
+                      std::string(poolA.view(cx.queue)));
+    }
+    CHECK(a->log->httpErrContexts.size() == combos.size());
+    CHECK(b->log->httpErrContexts.size() == combos.size());
+    CHECK(poolA.view(a->log->context(a->log->httpErr[0]).reason) == "Timer_ConnectionIdle");
 }
