@@ -153,13 +153,17 @@ std::unique_ptr<Analysis> analyze(const AnalyzeOptions &options, const CancelTok
     for (auto &p : kbProblems)
         analysis->skipped.push_back(SkippedFile{std::move(p.path), "knowledge base: " + p.message, {}});
     const kb::DiagnoseOptions diagnoseOptions{&options.clockOverrides, options.estimateClockOffsets, options.threads};
-    kb::Correlation correlation = kb::correlateSources(*analysis, knowledge, diagnoseOptions, cancel);
-    if (cancel.cancelled())
-        return nullptr;
-    progress.setStage(Stage::Detecting);
-    kb::detectSymptoms(*analysis, knowledge, correlation, cancel, options.threads);
-    if (cancel.cancelled())
-        return nullptr;
+    {
+        // Scoped: the correlation (an index of every HTTPERR line, among others) is freed before
+        // the summaries allocate their counters.
+        kb::Correlation correlation = kb::correlateSources(*analysis, knowledge, diagnoseOptions, cancel);
+        if (cancel.cancelled())
+            return nullptr;
+        progress.setStage(Stage::Detecting);
+        kb::detectSymptoms(*analysis, knowledge, correlation, cancel, options.threads);
+        if (cancel.cancelled())
+            return nullptr;
+    }
 
     progress.setStage(Stage::Summarising);
     computeSummaries(*analysis);

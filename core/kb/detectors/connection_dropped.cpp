@@ -56,11 +56,15 @@ protected:
         // A W3C abort (sc-win32-status 64, 1236, …) for the same path within two minutes of a
         // Connection_Dropped line is the same story told by the other log.
         constexpr TimeUs kNear = 2 * kUsPerMinute;
+        // Without W3C aborts there is nothing to compare the HTTPERR paths with: skip hashing and
+        // sorting a million of them.
+        const bool w3cAborts = std::any_of(ctx.corr.w3c.win32PathTimes.begin(), ctx.corr.w3c.win32PathTimes.end(),
+                                           [](const auto &kv) { return !kv.second.empty(); });
         // The W3C side's path hashes come with the digest (the W3C pass takes them with the row at
         // hand). The HTTPERR lines' paths and times are read in one tight loop, then hashed.
         PathHashes hashes(ctx);
         std::vector<std::pair<std::uint64_t, TimeUs>> dropped; // (path hash, time): one sorted vector
-        {
+        if (w3cAborts) {
             std::vector<std::pair<StrId, TimeUs>> fields;
             fields.reserve(lines.size());
             for (const LogRef &ref : lines) {

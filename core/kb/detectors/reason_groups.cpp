@@ -141,6 +141,11 @@ void ReasonGroupDetector::finish(DetectContext &ctx, std::vector<Finding> &out)
                                     [&](std::uint32_t code) { return ctx.analysis.addr(LogAddress::fromCode(code)); });
         const auto topUris = top(uris, kEmptyStr, 5, text);
         const auto topQueues = top(queues, kEmptyStr, 3, text);
+        // A million-line reason holds 20 MB in these columns: free them before the spikes and the
+        // corroboration allocate theirs.
+        std::vector<std::uint32_t>().swap(clients);
+        std::vector<std::uint32_t>().swap(uris);
+        std::vector<std::uint32_t>().swap(queues);
         for (const auto &c : topClients)
             b.addClient(c.value);
 
@@ -148,6 +153,7 @@ void ReasonGroupDetector::finish(DetectContext &ctx, std::vector<Finding> &out)
         spikeSettings.factor = e.param("spike_factor", spikeSettings.factor);
         spikeSettings.minCount = static_cast<std::uint64_t>(e.param("spike_min_count", 10));
         const auto spikes = findSpikes(times, ctx.corr.httpErr.first, ctx.corr.httpErr.last, spikeSettings);
+        std::vector<TimeUs>().swap(times);
 
         // Evidence: the first line, each spike's first line, the last line.
         std::vector<LogRef> cited;
