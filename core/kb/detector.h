@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -47,6 +48,9 @@ public:
     virtual void onConnection(DetectContext &, const Connection *, std::span<const Transaction>) {}
     // After every connection: append findings. Log-driven detectors do all their work here.
     virtual void finish(DetectContext &ctx, std::vector<Finding> &out) = 0;
+    // The HTTPERR reasons whose lines this detector reads through HttpErrIndex::reason(): the
+    // correlation indexes only these, one entry per line. By default the entry's reasons.
+    virtual std::vector<std::string> reasonsRead() const { return entry().httpErrReasons; }
 
 private:
     const SymptomEntry &entry_;

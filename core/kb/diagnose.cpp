@@ -28,9 +28,11 @@ Correlation correlateSources(Analysis &analysis, const KnowledgeBase &kb, const 
     // What detectors will ask the single W3C pass for, taken from the knowledge base.
     if (const SymptomEntry *e = kb.symptom("chunked-post-reset"))
         co.watchPostsForReasons = e->httpErrReasons;
-    // Reason names are matched case-insensitively by detectors; HTTP.sys writes them in one spelling.
-    for (const SymptomEntry &e : kb.symptoms())
-        for (const auto &r : e.httpErrReasons)
+    // The reasons detectors read line by line; the others (Timer_ConnectionIdle: 7 M lines on a
+    // busy day, 56 MB of index) are only counted and tied to connections. Reason names are matched
+    // case-insensitively by detectors; HTTP.sys writes them in one spelling.
+    for (const auto &detector : createDetectors(kb))
+        for (const auto &r : detector->reasonsRead())
             if (std::find(co.indexReasons.begin(), co.indexReasons.end(), r) == co.indexReasons.end())
                 co.indexReasons.push_back(r);
     for (const Win32Entry &w : kb.win32())

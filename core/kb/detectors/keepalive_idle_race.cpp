@@ -19,6 +19,10 @@ class KeepAliveIdleRace final : public Detector {
 public:
     using Detector::Detector;
 
+    // Its Timer_ConnectionIdle lines are read per connection (HttpErrIndex::linesOn), never per
+    // reason: those lines alone are everyday noise.
+    std::vector<std::string> reasonsRead() const override { return {}; }
+
     void onConnection(DetectContext &ctx, const Connection *conn, std::span<const Transaction> txs) override
     {
         if (!conn || conn->end.kind == ConnectionEnd::Kind::Open || conn->end.by != Peer::Server || txs.size() < 2)

@@ -154,7 +154,32 @@ TEST_CASE("HTTPERR lines are tied to the capture's connection by the exact 4-tup
     REQUIRE(on.size() == 1);
     CHECK(kb::httpErrRecord(*a, on[0].second).clientPort == 51515);
     CHECK(corr.httpErr.total == 2);
-    CHECK(corr.httpErr.reason(*a, "timer_connectionidle").size() == 2);
+    // Counted and tied to connections, but not listed per reason: no detector reads
+    // Timer_ConnectionIdle lines by reason (keepalive-idle-race reads them per connection).
+    CHECK(corr.httpErr.reason(*a, "Timer_ConnectionIdle").empty());
+}
+
+TEST_CASE("HTTPERR lines of the reasons detectors read are listed per reason, found case-insensitively")
+{
+    kb::Sample s;
+    s.httperr = test::httpErrHeader();
+    s.httperr.push_back("2026-11-21 10:10:05 10.0.0.7 51515 10.0.0.50 80 - - - - - Timer_HeaderWait -");
+    s.httperr.push_back("2026-11-21 10:10:06 10.0.0.8 51516 10.0.0.50 80 HTTP/1.1 GET /a 503 1 QueueFull Pool");
+    s.httperr.push_back("2026-11-21 10:10:07 10.0.0.9 51517 10.0.0.50 80 - - - - - Timer_HeaderWait -");
+    s.httperr.push_back("2026-11-21 10:10:08 10.0.0.9 51518 10.0.0.50 80 - - - - - Timer_ConnectionIdle -");
+    std::string error;
+    auto a = kb::buildSampleAnalysis(s, error);
+    REQUIRE(a);
+    CancelToken cancel;
+    const kb::Correlation corr = kb::correlateSources(*a, test::builtinKb(), {}, cancel);
+    CHECK(corr.httpErr.total == 4);
+    const auto headerWait = corr.httpErr.reason(*a, "timer_headerwait");
+    REQUIRE(headerWait.size() == 2);
+    CHECK(kb::httpErrRecord(*a, headerWait[0]).clientPort == 51515);
+    CHECK(kb::httpErrRecord(*a, headerWait[1]).clientPort == 51517);
+    REQUIRE(corr.httpErr.reason(*a, "QUEUEFULL").size() == 1);
+    CHECK(kb::httpErrContext(*a, corr.httpErr.reason(*a, "QueueFull")[0]).queue == a->strings->find("Pool"));
+    CHECK(corr.httpErr.reason(*a, "Timer_ConnectionIdle").empty());
 }
 
 TEST_CASE("HTTPERR IPv6 addresses with a zone id match the capture's addresses")
