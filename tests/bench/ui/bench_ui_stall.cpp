@@ -247,6 +247,9 @@ int main(int argc, char **argv)
         "sort by URI stem (interned)",
         [&] { access->view()->sortByColumn(hs::ui::AccessTable::UriStem, Qt::DescendingOrder); }, tableIdle);
     phase(
+        "sort by client IP (address)",
+        [&] { access->view()->sortByColumn(hs::ui::AccessTable::ClientIp, Qt::AscendingOrder); }, tableIdle);
+    phase(
         "sort by time-taken (number)",
         [&] { access->view()->sortByColumn(hs::ui::AccessTable::TimeTaken, Qt::DescendingOrder); }, tableIdle);
     phase(
