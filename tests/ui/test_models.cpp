@@ -192,9 +192,9 @@ TEST_CASE("RecordTableModel over HTTPERR records", "[models]")
     CHECK(cell(model, 0, HttpErrTable::Status) == QStringLiteral("503"));
     // Server, app pool and site come from the line's shared context.
     CHECK(cell(model, 0, HttpErrTable::ServerIp) == QStringLiteral("10.0.0.50"));
-    CHECK(cell(model, 0, HttpErrTable::Queue) == QStringLiteral("OrdersPool"));
+    CHECK(cell(model, 0, HttpErrTable::Queue) == QStringLiteral("DefaultAppPool"));
     CHECK(cell(model, 0, HttpErrTable::Site) == QStringLiteral("1"));
-    CHECK(cell(model, 0, HttpErrTable::Method) == QStringLiteral("POST"));
+    CHECK(cell(model, 0, HttpErrTable::Method) == QStringLiteral("GET"));
     CHECK(table->rowForLine(test::sourceByPath(*analysis, "httperr1.log"), 13) == std::size_t{7});
     CHECK_FALSE(table->rowForLine(test::sourceByPath(*analysis, "httperr1.log"), 12).has_value());
 }
