@@ -2,6 +2,7 @@
 // HTTPERR reader, field by field, on the fixtures written by tests/data/logs/gen_logs.py.
 #include "formats/w3c_fields.h"
 #include "model/string_pool.h"
+#include "read_twice.h"
 #include "support/catch.h"
 #include "support/test_paths.h"
 #include "tasks/open_input.h"
@@ -127,16 +128,10 @@ TEST_CASE("HTTPERR: hundreds of chunks give the same rows and one context per co
                 " 80 " + (connectionLevel ? "- - - - - " : "HTTP/1.1 GET /p" + std::to_string(i % 300) + " 503 1 ") +
                 reasons[i % 4] + (connectionLevel ? " -" : " Pool" + std::to_string(i % 3)) + "\n";
     }
-    const auto path = dir.write("httperr1.log", data);
-    StringPool poolA, poolB;
-    ReadOptions small;
-    small.chunkBytes = 4096; // hundreds of chunks, read on several threads
-    ReadOptions whole;
-    whole.chunkBytes = 1u << 30;
-    auto a = readSingleFile(path, poolA, small);
-    auto b = readSingleFile(path, poolB, whole);
-    REQUIRE(a);
-    REQUIRE(b);
+    test::ReadTwice read(dir.write("httperr1.log", data));
+    const auto &a = read.chunked;
+    const auto &b = read.single;
+    const StringPool &poolA = read.chunkedPool, &poolB = read.singlePool;
     REQUIRE(a->records == 20000);
     REQUIRE(b->records == 20000);
     // Contexts are exactly the (server, reason, pool) combinations that occur: method and site

@@ -2,6 +2,7 @@
 // W3C extended log reader, field by field, on the fixtures written by tests/data/logs/gen_logs.py.
 #include "formats/w3c_fields.h"
 #include "model/string_pool.h"
+#include "read_twice.h"
 #include "support/catch.h"
 #include "support/test_paths.h"
 #include "tasks/open_input.h"
@@ -252,16 +253,10 @@ TEST_CASE("W3C: chunked parallel reading matches a single-chunk read", "[w3c]")
         if (i % 3000 == 1)
             data += "broken line\n";
     }
-    const auto path = dir.write("chunks.log", data);
-    StringPool poolA, poolB;
-    ReadOptions small;
-    small.chunkBytes = 4096; // hundreds of chunks
-    ReadOptions whole;
-    whole.chunkBytes = 1u << 30;
-    auto a = readSingleFile(path, poolA, small);
-    auto b = readSingleFile(path, poolB, whole);
-    REQUIRE(a);
-    REQUIRE(b);
+    test::ReadTwice read(dir.write("chunks.log", data));
+    const auto &a = read.chunked;
+    const auto &b = read.single;
+    const StringPool &poolA = read.chunkedPool, &poolB = read.singlePool;
     CHECK(a->records == 20000);
     CHECK(a->records == b->records);
     CHECK(a->rejected == b->rejected);
