@@ -6,6 +6,7 @@
 
 #include "model/records.h"
 
+#include <array>
 #include <cstdint>
 #include <mutex>
 #include <unordered_map>
@@ -47,23 +48,29 @@ public:
 
     std::uint32_t idOf(const HttpErrContext &context)
     {
-        if (hasLast_ && context == last_)
-            return lastId_; // runs of lines with the same reason and server are common
+        // Direct-mapped: a chunk meets a few dozen contexts, so nearly every line hits here with
+        // one hash and one compare; the map behind it sees each context about once.
+        const std::uint64_t hash = context.hash();
+        Slot &slot = slots_[hash % kSlots];
+        if (slot.used && slot.context == context)
+            return slot.id;
         const auto [it, inserted] = ids_.try_emplace(context, 0);
         if (inserted)
             it->second = table_.idOf(context);
-        last_ = context;
-        lastId_ = it->second;
-        hasLast_ = true;
-        return lastId_;
+        slot = Slot{context, it->second, true};
+        return slot.id;
     }
 
 private:
+    static constexpr std::size_t kSlots = 256;
+    struct Slot {
+        HttpErrContext context;
+        std::uint32_t id = 0;
+        bool used = false;
+    };
     HttpErrContextTable &table_;
     std::unordered_map<HttpErrContext, std::uint32_t, HttpErrContextHash> ids_;
-    HttpErrContext last_;
-    std::uint32_t lastId_ = 0;
-    bool hasLast_ = false;
+    std::array<Slot, kSlots> slots_{};
 };
 
 } // namespace hs
