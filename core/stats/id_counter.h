@@ -18,11 +18,7 @@ public:
     {
         if ((used_ + 1) * 4 > slots_.size() * 3)
             grow();
-        const std::size_t mask = slots_.size() - 1;
-        std::size_t pos = hash(id) & mask;
-        while (slots_[pos].count != 0 && slots_[pos].id != id)
-            pos = (pos + 1) & mask;
-        Slot &slot = slots_[pos];
+        Slot &slot = slots_[probe(id)];
         if (slot.count == 0) {
             slot.id = id;
             ++used_;
@@ -37,6 +33,7 @@ public:
         slot.count = static_cast<std::uint32_t>(total);
     }
 
+    bool contains(StrId id) const noexcept { return used_ != 0 && slots_[probe(id)].count != 0; }
     std::size_t size() const noexcept { return used_; }
 
     template <typename Fn>
@@ -75,6 +72,15 @@ private:
     };
     static constexpr std::uint64_t kMaxSlotCount = 0xffffffffu;
     static std::size_t hash(StrId id) noexcept { return static_cast<std::size_t>(id * 0x9E3779B97F4A7C15ULL >> 20); }
+    // The slot holding `id`, or the empty slot where it would go (the table is never full).
+    std::size_t probe(StrId id) const noexcept
+    {
+        const std::size_t mask = slots_.size() - 1;
+        std::size_t pos = hash(id) & mask;
+        while (slots_[pos].count != 0 && slots_[pos].id != id)
+            pos = (pos + 1) & mask;
+        return pos;
+    }
     void grow()
     {
         std::vector<Slot> old(slots_.empty() ? 16 : slots_.size() * 2);

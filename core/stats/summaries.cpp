@@ -61,30 +61,20 @@ struct StatusTally {
 
 void computeSummaries(Analysis &analysis)
 {
-    // Few distinct reasons: a short list with a last-hit shortcut beats any hash map here. A deque,
-    // because accumulators are held by pointer while new reasons are added.
+    // Few distinct reasons, each looked up once per HTTPERR context (accOfContext below), not per
+    // line: a short list. A deque, because accumulators are held by pointer while reasons are added.
     std::deque<std::pair<StrId, ReasonAcc>> reasons;
-    std::size_t lastReason = 0;
     auto accFor = [&](StrId reason) -> ReasonAcc & {
-        if (lastReason < reasons.size() && reasons[lastReason].first == reason)
-            return reasons[lastReason].second;
-        for (std::size_t i = 0; i < reasons.size(); ++i)
-            if (reasons[i].first == reason) {
-                lastReason = i;
-                return reasons[i].second;
-            }
-        reasons.emplace_back(reason, ReasonAcc{});
-        lastReason = reasons.size() - 1;
-        return reasons.back().second;
+        for (auto &[id, acc] : reasons)
+            if (id == reason)
+                return acc;
+        return reasons.emplace_back(reason, ReasonAcc{}).second;
     };
     analysis.statusSummaries.clear();
     for (const auto &src : analysis.sources) {
         if (src->first != kNoTime) {
-            const TimeUs f = src->first + src->clockOffset, l = src->last + src->clockOffset;
-            if (analysis.first == kNoTime || f < analysis.first)
-                analysis.first = f;
-            if (analysis.last == kNoTime || l > analysis.last)
-                analysis.last = l;
+            widenTimeRange(analysis.first, analysis.last, src->first + src->clockOffset);
+            widenTimeRange(analysis.first, analysis.last, src->last + src->clockOffset);
         }
         StatusSummary status;
         status.source = src->id;
@@ -102,10 +92,7 @@ void computeSummaries(Analysis &analysis)
                 ReasonAcc &acc = *cached;
                 ReasonSummary &s = acc.summary;
                 ++s.count;
-                if (s.first == kNoTime || r.time < s.first)
-                    s.first = r.time;
-                if (s.last == kNoTime || r.time > s.last)
-                    s.last = r.time;
+                widenTimeRange(s.first, s.last, r.time);
                 ++s.statuses[r.status];
                 acc.clients.add(r.clientIp.code());
                 if (r.uri != kEmptyStr)

@@ -10,11 +10,6 @@
 namespace hs::kb {
 namespace {
 
-StrId findId(const Analysis &a, std::string_view text)
-{
-    return a.strings->find(text);
-}
-
 // What one slice of HTTPERR lines contributes, merged in slice order. Lines are not collected per
 // slice: the first pass counts them per reason, the second writes each one straight to its place in
 // the final index. Per-slice lists held a second copy of an 11 M-line index, plus their growth
@@ -51,12 +46,12 @@ void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &
 {
     IdSet indexed;
     for (const auto &name : options.indexReasons)
-        if (const StrId id = findId(a, name); id != StringPool::kNotFound)
+        if (const StrId id = a.strings->find(name); id != StringPool::kNotFound)
             indexed.insert(id);
     const bool indexAll = options.indexReasons.empty();
     std::vector<StrId> watchReasons;
     for (const auto &name : options.watchPostsForReasons)
-        if (const StrId id = findId(a, name); id != StringPool::kNotFound)
+        if (const StrId id = a.strings->find(name); id != StringPool::kNotFound)
             watchReasons.push_back(id);
 
     const auto slices = sliceRecords(a, &LogData::httpErr, options.sliceRecords);

@@ -6,7 +6,6 @@
 #include "stats/top_counted.h"
 
 #include <algorithm>
-#include <functional>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
