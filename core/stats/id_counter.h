@@ -4,6 +4,7 @@
 // allocations dominated the summaries' profile.
 #pragma once
 
+#include "model/prefetch.h"
 #include "model/string_pool.h"
 
 #include <cstdint>
@@ -34,6 +35,12 @@ public:
     }
 
     bool contains(StrId id) const noexcept { return used_ != 0 && slots_[probe(id)].count != 0; }
+    // A hint that add(id) comes soon (see model/prefetch.h); callers issue it a dozen keys ahead.
+    void prefetch(StrId id) const noexcept
+    {
+        if (!slots_.empty())
+            prefetchForWrite(&slots_[hash(id) & (slots_.size() - 1)]);
+    }
     std::size_t size() const noexcept { return used_; }
 
     template <typename Fn>

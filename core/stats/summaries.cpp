@@ -30,12 +30,6 @@ std::vector<CountedValue> topValues(const std::unordered_map<std::string, std::u
 
 namespace {
 
-struct ReasonAcc {
-    ReasonSummary summary;
-    IdCounter clients;
-    IdCounter uris;
-};
-
 // Status codes per record: a flat array for the 0..999 range (std::map per record was the cost).
 struct StatusTally {
     std::array<std::uint64_t, 1000> counts{};
@@ -56,6 +50,17 @@ struct StatusTally {
             out[k] += v;
     }
 };
+
+struct ReasonAcc {
+    ReasonSummary summary;
+    StatusTally statuses; // folded into summary.statuses at the end
+    IdCounter clients;
+    IdCounter uris;
+};
+
+// How many records ahead the counters' slots are loaded (see IdCounter::prefetch): far enough for a
+// load from memory to land, near enough that it is still cached when its record comes.
+constexpr std::size_t kPrefetchAhead = 16;
 
 } // namespace
 
@@ -84,20 +89,31 @@ void computeSummaries(Analysis &analysis)
             // A file has a few hundred contexts: resolve each one's accumulator once.
             const LogData &log = *src->log;
             std::vector<ReasonAcc *> accOfContext(log.httpErrContexts.size(), nullptr);
-            log.httpErr.forEach([&](const HttpErrRecord &r) {
-                tally->add(r.status);
-                ReasonAcc *&cached = accOfContext[r.context];
-                if (!cached)
-                    cached = &accFor(log.context(r).reason);
-                ReasonAcc &acc = *cached;
-                ReasonSummary &s = acc.summary;
-                ++s.count;
-                widenTimeRange(s.first, s.last, r.time);
-                ++s.statuses[r.status];
-                acc.clients.add(r.clientIp.code());
-                if (r.uri != kEmptyStr)
-                    acc.uris.add(r.uri);
-            });
+            for (const auto &segment : log.httpErr.segments()) {
+                const std::size_t n = segment.size();
+                for (std::size_t i = 0; i < n; ++i) {
+                    if (i + kPrefetchAhead < n) {
+                        const HttpErrRecord &ahead = segment[i + kPrefetchAhead];
+                        if (const ReasonAcc *acc = accOfContext[ahead.context]) {
+                            acc->clients.prefetch(ahead.clientIp.code());
+                            acc->uris.prefetch(ahead.uri);
+                        }
+                    }
+                    const HttpErrRecord &r = segment[i];
+                    tally->add(r.status);
+                    ReasonAcc *&cached = accOfContext[r.context];
+                    if (!cached)
+                        cached = &accFor(log.context(r).reason);
+                    ReasonAcc &acc = *cached;
+                    ReasonSummary &s = acc.summary;
+                    ++s.count;
+                    widenTimeRange(s.first, s.last, r.time);
+                    acc.statuses.add(r.status);
+                    acc.clients.add(r.clientIp.code());
+                    if (r.uri != kEmptyStr)
+                        acc.uris.add(r.uri);
+                }
+            }
         }
         if (src->capture) {
             const CaptureData &c = *src->capture;
@@ -113,6 +129,7 @@ void computeSummaries(Analysis &analysis)
     }
     analysis.httpErrReasons.clear();
     for (auto &[reason, acc] : reasons) {
+        acc.statuses.into(acc.summary.statuses);
         acc.summary.reason = reason == kEmptyStr ? std::string("(none)") : std::string(analysis.str(reason));
         acc.summary.topClients = topCounted(
             acc.clients.items(), 10, [&](std::uint32_t code) { return analysis.addr(LogAddress::fromCode(code)); });
