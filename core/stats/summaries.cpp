@@ -131,9 +131,14 @@ void computeSummaries(Analysis &analysis)
     for (auto &[reason, acc] : reasons) {
         acc.statuses.into(acc.summary.statuses);
         acc.summary.reason = reason == kEmptyStr ? std::string("(none)") : std::string(analysis.str(reason));
-        acc.summary.topClients = topCounted(
-            acc.clients.items(), 10, [&](std::uint32_t code) { return analysis.addr(LogAddress::fromCode(code)); });
-        acc.summary.topUris = topCounted(acc.uris.items(), 10, [&](StrId id) { return analysis.str(id); });
+        acc.summary.topClients =
+            topCountedOf<std::uint32_t>([&](auto &&fn) { acc.clients.forEach(fn); }, 10,
+                                        [&](std::uint32_t code) { return analysis.addr(LogAddress::fromCode(code)); });
+        acc.summary.topUris = topCountedOf<StrId>([&](auto &&fn) { acc.uris.forEach(fn); }, 10,
+                                                  [&](StrId id) { return analysis.str(id); });
+        // Done with this reason's tables: the next reason's ranking must not stack on them.
+        acc.clients = IdCounter{};
+        acc.uris = IdCounter{};
         analysis.httpErrReasons.push_back(std::move(acc.summary));
     }
     std::sort(analysis.httpErrReasons.begin(), analysis.httpErrReasons.end(),

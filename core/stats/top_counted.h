@@ -9,30 +9,46 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace hs {
 
-// `items` holds (key, count); `name(key)` returns the key's text (a view or a string).
-template <typename Key, typename Name>
-std::vector<CountedValue> topCounted(std::vector<std::pair<Key, std::uint64_t>> items, std::size_t n, Name &&name)
+// The n most frequent keys that forEachItem(fn) visits as fn(key, count); `name(key)` returns the
+// key's text (a view or a string). One pass finds the n-th highest count with an n-sized heap, a
+// second names the keys at or above it: nothing the size of the table is copied (the HTTPERR
+// summary ranks a million clients per reason, and a copy of them was its memory peak).
+template <typename Key, typename ForEachItem, typename Name>
+std::vector<CountedValue> topCountedOf(ForEachItem &&forEachItem, std::size_t n, Name &&name)
 {
-    const std::size_t keep = std::min(n, items.size());
-    if (keep == 0)
+    if (n == 0)
         return {};
-    std::nth_element(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(keep - 1), items.end(),
-                     [](const auto &x, const auto &y) { return x.second > y.second; });
-    const std::uint64_t bar = items[keep - 1].second;
-    using Text = std::decay_t<decltype(name(items.front().first))>;
+    std::vector<std::uint64_t> best; // min-heap of the n highest counts so far
+    best.reserve(n);
+    forEachItem([&](const Key &, std::uint64_t count) {
+        if (best.size() < n) {
+            best.push_back(count);
+            std::push_heap(best.begin(), best.end(), std::greater<>());
+        } else if (count > best.front()) {
+            std::pop_heap(best.begin(), best.end(), std::greater<>());
+            best.back() = count;
+            std::push_heap(best.begin(), best.end(), std::greater<>());
+        }
+    });
+    if (best.empty())
+        return {};
+    const std::size_t keep = best.size();
+    const std::uint64_t bar = best.front();
+    using Text = std::decay_t<decltype(name(std::declval<const Key &>()))>;
     std::vector<std::pair<Text, std::uint64_t>> above, tied;
-    for (const auto &[key, count] : items) {
+    forEachItem([&](const Key &key, std::uint64_t count) {
         if (count > bar)
             above.emplace_back(name(key), count);
         else if (count == bar)
             tied.emplace_back(name(key), count);
-    }
+    });
     const auto fromTied = static_cast<std::ptrdiff_t>(keep - above.size());
     std::partial_sort(tied.begin(), tied.begin() + fromTied, tied.end(),
                       [](const auto &x, const auto &y) { return x.first < y.first; });
@@ -45,6 +61,19 @@ std::vector<CountedValue> topCounted(std::vector<std::pair<Key, std::uint64_t>> 
     for (const auto &[text, count] : above)
         out.push_back({std::string(text), count});
     return out;
+}
+
+// `items` holds (key, count).
+template <typename Key, typename Name>
+std::vector<CountedValue> topCounted(const std::vector<std::pair<Key, std::uint64_t>> &items, std::size_t n,
+                                     Name &&name)
+{
+    return topCountedOf<Key>(
+        [&](auto &&fn) {
+            for (const auto &[key, count] : items)
+                fn(key, count);
+        },
+        n, std::forward<Name>(name));
 }
 
 } // namespace hs

@@ -56,16 +56,18 @@ template <typename Name>
 std::vector<CountedValue> top(std::vector<std::uint32_t> &keys, std::uint32_t none, std::size_t n, Name &&name)
 {
     sortIds(keys);
-    std::vector<std::pair<std::uint32_t, std::uint64_t>> runs;
-    for (std::size_t i = 0; i < keys.size();) {
-        std::size_t j = i;
-        while (j < keys.size() && keys[j] == keys[i])
-            ++j;
-        if (keys[i] != none)
-            runs.emplace_back(keys[i], j - i);
-        i = j;
-    }
-    return topCounted(std::move(runs), n, std::forward<Name>(name));
+    // Equal keys are adjacent now: each run is one key and its count.
+    auto forEachRun = [&](auto &&fn) {
+        for (std::size_t i = 0; i < keys.size();) {
+            std::size_t j = i;
+            while (j < keys.size() && keys[j] == keys[i])
+                ++j;
+            if (keys[i] != none)
+                fn(keys[i], std::uint64_t{j - i});
+            i = j;
+        }
+    };
+    return topCountedOf<std::uint32_t>(forEachRun, n, std::forward<Name>(name));
 }
 
 std::string httpErrKey(const DetectContext &ctx, const HttpErrRecord &r, const HttpErrContext &c)

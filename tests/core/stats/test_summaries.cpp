@@ -35,6 +35,25 @@ TEST_CASE("topCounted ranks by count and breaks ties by text", "[summaries]")
     CHECK(topCounted(std::vector<std::pair<std::uint32_t, std::uint64_t>>{}, 5, name).empty());
 }
 
+TEST_CASE("topCountedOf ranks straight from a counter, the same as from a copy of its items", "[summaries]")
+{
+    // Keys in an order the counter's slots will not keep: the ranking must not depend on it.
+    const std::vector<std::string> names = {"", "d", "b", "a", "c", "e", "f"};
+    IdCounter counter;
+    const std::vector<std::pair<StrId, std::uint64_t>> adds = {{1, 2}, {2, 5}, {3, 2}, {4, 2}, {5, 1}, {6, 5}};
+    for (const auto &[id, n] : adds)
+        counter.add(id, n);
+    const auto name = [&](StrId k) { return std::string_view(names[k]); };
+    const auto fromCounter = [&](std::size_t n) {
+        return values(topCountedOf<StrId>([&](auto &&fn) { counter.forEach(fn); }, n, name));
+    };
+    CHECK(fromCounter(1) == std::vector<std::string>{"b=5"});
+    CHECK(fromCounter(3) == std::vector<std::string>{"b=5", "f=5", "a=2"});
+    CHECK(fromCounter(4) == values(topCounted(counter.items(), 4, name)));
+    CHECK(fromCounter(10) == std::vector<std::string>{"b=5", "f=5", "a=2", "c=2", "d=2", "e=1"});
+    CHECK(topCountedOf<StrId>([&](auto &&) {}, 3, name).empty());
+}
+
 TEST_CASE("HTTPERR reason summaries count clients as written, IPv4 and text alike", "[summaries]")
 {
     Analysis a;
