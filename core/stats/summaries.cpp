@@ -128,7 +128,9 @@ void computeSummaries(Analysis &analysis)
             analysis.statusSummaries.push_back(std::move(status));
     }
     analysis.httpErrReasons.clear();
-    for (auto &[reason, acc] : reasons) {
+    for (auto &entry : reasons) {
+        const StrId reason = entry.first;
+        ReasonAcc &acc = entry.second; // not a structured binding: lambdas below capture it (clang < 16)
         acc.statuses.into(acc.summary.statuses);
         acc.summary.reason = reason == kEmptyStr ? std::string("(none)") : std::string(analysis.str(reason));
         acc.summary.topClients =
