@@ -2,6 +2,7 @@
 #include "model/string_pool.h"
 
 #include "model/hash.h"
+#include "model/prefetch.h"
 #include "model/spin_mutex.h"
 
 #include <algorithm>
@@ -53,11 +54,20 @@ constexpr char kEmptyRecord[] = {0}; // length 0
 
 struct StringPool::Shard {
     static_assert(kShardBits + kEntryBits == 32, "a StrId is the entry number over the shard number");
+    // Serialises inserts and rehashes. Lookups do not take it: see lookup().
     mutable SpinMutex mutex;
     // Open-addressing index of tagged slots (see tagOf): the tag rejects a probe without touching
-    // the entry (one cache miss per probe, not three).
-    std::vector<std::uint32_t> index;
-    std::array<std::atomic<Entry *>, kMaxBlocks> blocks{};
+    // the entry (one cache miss per probe, not three). A slot goes from 0 to its final value once,
+    // with a release store after the entry and text it names are written.
+    struct Index {
+        std::size_t mask = 0;
+        std::unique_ptr<std::atomic<std::uint32_t>[]> slots;
+    };
+    std::atomic<const Index *> index{nullptr};
+    // Every index this shard had: a lock-free lookup may still read one a rehash replaced, so
+    // replaced ones are freed only by releaseRetired(), when no lookup runs.
+    std::vector<std::unique_ptr<Index>> indexes;
+    std::array<std::atomic<std::atomic<Entry> *>, kMaxBlocks> blocks{};
     std::atomic<std::uint32_t> count{0};
     std::vector<std::unique_ptr<char[]>> arenas;
     char *arenaPos = nullptr;
@@ -102,55 +112,89 @@ struct StringPool::Shard {
         return record;
     }
 
-    std::string_view text(std::uint32_t i) const { return decodeRecord(entry(i)); }
+    std::string_view text(std::uint32_t i) const { return decodeRecord(entry(i).load(std::memory_order_acquire)); }
 
-    Entry &entry(std::uint32_t i) const
+    std::atomic<Entry> &entry(std::uint32_t i) const
     {
         std::uint32_t offset = 0;
         const unsigned b = blockOf(i, offset);
         return blocks[b].load(std::memory_order_acquire)[offset];
     }
 
-    Entry &slotForNew(std::uint32_t i)
+    std::atomic<Entry> &slotForNew(std::uint32_t i)
     {
         std::uint32_t offset = 0;
         const unsigned b = blockOf(i, offset);
         if (b >= kMaxBlocks)
             throw std::length_error("string pool shard full");
-        Entry *block = blocks[b].load(std::memory_order_relaxed);
+        std::atomic<Entry> *block = blocks[b].load(std::memory_order_relaxed);
         if (!block) {
-            block = new Entry[std::size_t{1} << (kFirstBlockBits + b)];
+            block = new std::atomic<Entry>[std::size_t{1} << (kFirstBlockBits + b)];
             blocks[b].store(block, std::memory_order_release);
         }
         return block[offset];
     }
 
     static std::uint32_t slotFor(std::uint64_t hash, std::uint32_t i) noexcept { return tagOf(hash) | (i + 1); }
+    static std::size_t homeOf(const Index &ix, std::uint64_t hash) noexcept { return (hash >> kShardBits) & ix.mask; }
 
     // The entry number holding `text`, or kAbsent with `pos` at the empty slot where it would go.
+    // Safe without the lock: slots and entries are only ever filled in, never changed, and an index
+    // stays readable after a rehash replaced it. Without the lock kAbsent is only a hint (an insert
+    // may be under way); intern() then asks again under the lock.
     static constexpr std::uint32_t kAbsent = ~std::uint32_t{0};
-    std::uint32_t probe(std::string_view text, std::uint64_t hash, std::size_t &pos) const noexcept
+    std::uint32_t lookup(const Index &ix, std::string_view text, std::uint64_t hash, std::size_t &pos) const noexcept
     {
-        const std::size_t mask = index.size() - 1;
         const std::uint32_t tag = tagOf(hash);
-        pos = (hash >> kShardBits) & mask;
-        while (const std::uint32_t slot = index[pos]) {
+        pos = homeOf(ix, hash);
+        while (const std::uint32_t slot = ix.slots[pos].load(std::memory_order_acquire)) {
             if ((slot & ~kEntryMask) == tag) {
                 const std::uint32_t i = (slot & kEntryMask) - 1;
                 const std::string_view e = this->text(i);
                 if (e.size() == text.size() && std::memcmp(e.data(), text.data(), text.size()) == 0)
                     return i;
             }
-            pos = (pos + 1) & mask;
+            pos = (pos + 1) & ix.mask;
         }
         return kAbsent;
     }
+    std::uint32_t lookup(std::string_view text, std::uint64_t hash) const noexcept
+    {
+        const Index *ix = index.load(std::memory_order_acquire);
+        std::size_t pos = 0;
+        return ix ? lookup(*ix, text, hash, pos) : kAbsent;
+    }
 
+    // internBatch's hints: the home slot, and the entry that the first slot from home with this
+    // hash's tag names (kAbsent at an empty slot first). Hints only; intern() decides.
+    const std::atomic<std::uint32_t> *homeSlot(std::uint64_t hash) const noexcept
+    {
+        const Index *ix = index.load(std::memory_order_acquire);
+        return ix ? &ix->slots[homeOf(*ix, hash)] : nullptr;
+    }
+    std::uint32_t candidate(std::uint64_t hash) const noexcept
+    {
+        const Index *ix = index.load(std::memory_order_acquire);
+        if (!ix)
+            return kAbsent;
+        const std::uint32_t tag = tagOf(hash);
+        for (std::size_t pos = homeOf(*ix, hash);; pos = (pos + 1) & ix->mask) {
+            const std::uint32_t slot = ix->slots[pos].load(std::memory_order_acquire);
+            if (slot == 0)
+                return kAbsent;
+            if ((slot & ~kEntryMask) == tag)
+                return (slot & kEntryMask) - 1;
+        }
+    }
+
+    // Under the lock.
     void rehash()
     {
-        const std::size_t newSize = index.empty() ? 64 : index.size() * 2;
-        std::vector<std::uint32_t> fresh(newSize, 0);
-        const std::size_t mask = newSize - 1;
+        const Index *old = index.load(std::memory_order_relaxed);
+        auto fresh = std::make_unique<Index>();
+        const std::size_t newSize = old ? (old->mask + 1) * 2 : 64;
+        fresh->mask = newSize - 1;
+        fresh->slots = std::make_unique<std::atomic<std::uint32_t>[]>(newSize); // zeroed
         // Hashes are recomputed rather than stored: entries were stored in order, so this reads
         // the arenas sequentially, and the pool keeps 8 bytes less per string.
         const std::uint32_t n = count.load(std::memory_order_relaxed);
@@ -159,12 +203,19 @@ struct StringPool::Shard {
             if (e.empty())
                 continue; // the reserved empty string
             const std::uint64_t hash = hashBytes(e);
-            std::size_t pos = (hash >> kShardBits) & mask;
-            while (fresh[pos] != 0)
-                pos = (pos + 1) & mask;
-            fresh[pos] = slotFor(hash, i);
+            std::size_t pos = homeOf(*fresh, hash);
+            while (fresh->slots[pos].load(std::memory_order_relaxed) != 0)
+                pos = (pos + 1) & fresh->mask;
+            fresh->slots[pos].store(slotFor(hash, i), std::memory_order_relaxed);
         }
-        index.swap(fresh);
+        index.store(fresh.get(), std::memory_order_release); // publishes the filled slots
+        indexes.push_back(std::move(fresh));
+    }
+
+    std::size_t slotCount() const noexcept
+    {
+        const Index *ix = index.load(std::memory_order_relaxed);
+        return ix ? ix->mask + 1 : 0;
     }
 };
 
@@ -174,7 +225,7 @@ StringPool::StringPool()
         s = std::make_unique<Shard>();
     // Entry 0 of shard 0 is the empty string, so StrId 0 == "". It is never in the hash index.
     Shard &first = *shards_[0];
-    first.slotForNew(0) = kEmptyRecord;
+    first.slotForNew(0).store(kEmptyRecord, std::memory_order_relaxed);
     first.count.store(1, std::memory_order_release);
 }
 
@@ -191,19 +242,62 @@ StrId StringPool::intern(std::string_view text, std::uint64_t hash)
         return kEmptyStr;
     const unsigned shardNo = static_cast<unsigned>(hash & (kShards - 1));
     Shard &shard = *shards_[shardNo];
+    // Most interns find a string that is there already: without the lock, two reader threads do not
+    // pass the lock's cache line back and forth for them.
+    if (const std::uint32_t found = shard.lookup(text, hash); found != Shard::kAbsent)
+        return (found << kShardBits) | shardNo;
     std::lock_guard lock(shard.mutex);
-    if ((std::size_t{shard.count.load(std::memory_order_relaxed)} + 1) * 4 > shard.index.size() * 3)
+    if ((std::size_t{shard.count.load(std::memory_order_relaxed)} + 1) * 4 > shard.slotCount() * 3)
         shard.rehash();
+    const Shard::Index &ix = *shard.index.load(std::memory_order_relaxed);
     std::size_t pos = 0;
-    if (const std::uint32_t found = shard.probe(text, hash, pos); found != Shard::kAbsent)
+    if (const std::uint32_t found = shard.lookup(ix, text, hash, pos); found != Shard::kAbsent)
         return (found << kShardBits) | shardNo;
     const std::uint32_t i = shard.count.load(std::memory_order_relaxed);
     if (i >= kMaxEntries) // the id keeps the shard number in its low bits
         throw std::length_error("string pool shard full");
-    shard.slotForNew(i) = shard.store(text);
-    shard.index[pos] = Shard::slotFor(hash, i);
+    shard.slotForNew(i).store(shard.store(text), std::memory_order_relaxed);
     shard.count.store(i + 1, std::memory_order_release);
+    ix.slots[pos].store(Shard::slotFor(hash, i), std::memory_order_release); // after the entry and text
     return (i << kShardBits) | shardNo;
+}
+
+void StringPool::internBatch(std::span<Request> requests)
+{
+    // Stage by stage, every request's next load is started before any is waited for: the home
+    // index slot, then the entry the first slot with a matching tag names, then that entry's text.
+    // intern() then finds them in the cache; a rare second tag match costs it the misses it would
+    // have had alone.
+    constexpr std::size_t kStage = 64;
+    std::array<std::uint32_t, kStage> candidate{};
+    for (std::size_t begin = 0; begin < requests.size(); begin += kStage) {
+        const std::size_t end = std::min(requests.size(), begin + kStage);
+        for (std::size_t i = begin; i < end; ++i)
+            if (const auto *home = shards_[requests[i].hash & (kShards - 1)]->homeSlot(requests[i].hash))
+                prefetchForRead(home);
+        for (std::size_t i = begin; i < end; ++i) {
+            const Shard &shard = *shards_[requests[i].hash & (kShards - 1)];
+            candidate[i - begin] = shard.candidate(requests[i].hash);
+            if (candidate[i - begin] != Shard::kAbsent)
+                prefetchForRead(&shard.entry(candidate[i - begin]));
+        }
+        for (std::size_t i = begin; i < end; ++i)
+            if (candidate[i - begin] != Shard::kAbsent)
+                prefetchForRead(shards_[requests[i].hash & (kShards - 1)]
+                                    ->entry(candidate[i - begin])
+                                    .load(std::memory_order_acquire));
+        for (std::size_t i = begin; i < end; ++i)
+            requests[i].id = intern(requests[i].text, requests[i].hash);
+    }
+}
+
+void StringPool::releaseRetired()
+{
+    for (auto &s : shards_) {
+        std::lock_guard lock(s->mutex);
+        if (s->indexes.size() > 1)
+            s->indexes.erase(s->indexes.begin(), s->indexes.end() - 1);
+    }
 }
 
 StrId StringPool::find(std::string_view text) const
@@ -213,11 +307,9 @@ StrId StringPool::find(std::string_view text) const
     const std::uint64_t hash = hashBytes(text);
     const unsigned shardNo = static_cast<unsigned>(hash & (kShards - 1));
     const Shard &shard = *shards_[shardNo];
+    // Under the lock, so that "absent" is an answer, not a hint.
     std::lock_guard lock(shard.mutex);
-    if (shard.index.empty())
-        return kNotFound;
-    std::size_t pos = 0;
-    const std::uint32_t found = shard.probe(text, hash, pos);
+    const std::uint32_t found = shard.lookup(text, hash);
     return found == Shard::kAbsent ? kNotFound : (found << kShardBits) | shardNo;
 }
 
@@ -243,10 +335,12 @@ std::size_t StringPool::memoryBytes() const noexcept
     std::size_t n = 0;
     for (const auto &s : shards_) {
         std::lock_guard lock(s->mutex);
-        n += s->arenaBytes + s->index.size() * sizeof(std::uint32_t);
+        n += s->arenaBytes;
+        for (const auto &ix : s->indexes)
+            n += (ix->mask + 1) * sizeof(std::uint32_t);
         for (unsigned b = 0; b < kMaxBlocks; ++b)
             if (s->blocks[b].load(std::memory_order_relaxed))
-                n += sizeof(Entry) << (kFirstBlockBits + b);
+                n += sizeof(std::atomic<Entry>) << (kFirstBlockBits + b);
     }
     return n;
 }
@@ -307,6 +401,13 @@ void InternCache::insert(std::string_view storedKey, std::uint64_t hash, StrId i
         pos = (pos + 1) & mask;
     slots_[pos] = Slot{storedKey.data(), static_cast<std::uint32_t>(storedKey.size()), id, hash};
     ++used_;
+}
+
+void InternCache::remember(StrId id, std::uint64_t hash)
+{
+    const std::string_view key = pool_.view(id); // the pool's own copy outlives the caller's bytes
+    if (!lookup(key, hash))
+        insert(key, hash, id);
 }
 
 StrId InternCache::intern(std::string_view text)

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Interned strings: records store 4-byte ids instead of strings (STYLE practice 4).
 //
-// The pool is shared by every reader thread of one analysis. Interning takes a per-shard lock, so
-// readers put an InternCache in front of it: the cache keys on views into the mapped input, and only
-// first sightings reach the pool. Lookups by id never lock: entries live in fixed-size blocks that
-// never move once published.
+// The pool is shared by every reader thread of one analysis. Interning a string that is there
+// already takes no lock (slots and entries are only ever filled in); inserting one takes a per-shard
+// lock. Readers still put an InternCache in front of it: the cache keys on views into the mapped
+// input and stays in the CPU cache, where the pool's tables do not. Lookups by id never lock:
+// entries live in fixed-size blocks that never move once published.
 #pragma once
 
 #include <array>
@@ -12,6 +13,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +32,18 @@ public:
     // Thread-safe. Returns the same id for equal bytes.
     StrId intern(std::string_view text);
     StrId intern(std::string_view text, std::uint64_t hash);
+    // Thread-safe. Interns each request's text (its hash given) into its id, as intern() would. A
+    // lookup in a big pool is three dependent cache misses (index slot, entry, text); here the
+    // requests' misses overlap, so a batch of rare values costs little more than one of them.
+    struct Request {
+        std::string_view text;
+        std::uint64_t hash = 0;
+        StrId id = kEmptyStr; // out
+    };
+    void internBatch(std::span<Request> requests);
+    // Frees the index arrays that rehashes replaced. Lock-free lookups may still be reading them, so
+    // call it only while no other thread uses the pool (e.g. once all readers finished).
+    void releaseRetired();
     // Thread-safe, lock-free; the view stays valid for the pool's lifetime.
     std::string_view view(StrId id) const noexcept;
     // Returns kEmptyStr-or-id if present, without inserting; npos-like ~0u when absent.
@@ -80,6 +94,13 @@ public:
     }
     void clear();
 
+    // For callers that resolve misses themselves (a batch through StringPool::internBatch): the
+    // cached id of `text` or nullptr, and adding an id the pool returned.
+    static std::uint64_t hashOf(std::string_view text) noexcept;
+    const StrId *find(std::string_view text, std::uint64_t hash) const noexcept { return lookup(text, hash); }
+    void remember(StrId id, std::uint64_t hash);
+    StringPool &pool() noexcept { return pool_; }
+
 private:
     struct Slot {
         const char *data = nullptr;
@@ -88,7 +109,6 @@ private:
         std::uint64_t hash = 0;
     };
     void grow();
-    static std::uint64_t hashOf(std::string_view text) noexcept;
     const StrId *lookup(std::string_view text, std::uint64_t hash) const noexcept;
     void insert(std::string_view storedKey, std::uint64_t hash, StrId id);
     StringPool &pool_;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include "model/hash.h"
 #include "model/string_pool.h"
 #include "support/catch.h"
 
+#include <algorithm>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -89,4 +92,86 @@ TEST_CASE("string pool keeps every length, across rehashes", "[pool]")
     }
     CHECK(pool.size() == texts.size() + 1); // and the empty string
     CHECK(pool.find("/path/50000") == StringPool::kNotFound);
+}
+
+TEST_CASE("string pool batches give the ids single interns give", "[pool]")
+{
+    StringPool pool;
+    const StrId before = pool.intern("/known");
+    // Known and new strings, a duplicate inside the batch, the empty string; 3000 of them make the
+    // shards rehash between and inside batches.
+    std::vector<std::string> texts = {"/known", "/new", "/new", ""};
+    for (int i = 0; i < 3000; ++i)
+        texts.push_back("2001:db8::" + std::to_string(i));
+    std::vector<StringPool::Request> requests;
+    for (const auto &t : texts)
+        requests.push_back({t, hashBytes(t)});
+    for (std::size_t begin = 0; begin < requests.size(); begin += 100)
+        pool.internBatch(std::span(requests).subspan(begin, std::min<std::size_t>(100, requests.size() - begin)));
+    CHECK(requests[0].id == before);
+    CHECK(requests[1].id == requests[2].id);
+    CHECK(requests[3].id == kEmptyStr);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        REQUIRE(pool.view(requests[i].id) == texts[i]);
+        REQUIRE(pool.intern(texts[i]) == requests[i].id);
+    }
+}
+
+TEST_CASE("string pool batches and lock-free lookups agree across threads", "[pool]")
+{
+    // Two threads batch, two intern one by one, all over the same strings while the shards grow:
+    // equal text must give equal ids whichever path found or inserted it first.
+    StringPool pool;
+    constexpr int kStrings = 20000;
+    std::vector<std::vector<StrId>> ids(4, std::vector<StrId>(kStrings));
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&, t] {
+            auto &out = ids[static_cast<std::size_t>(t)];
+            std::vector<std::string> texts;
+            std::vector<StringPool::Request> batch;
+            for (int k = 0; k < kStrings; ++k) {
+                const int i = t % 2 ? kStrings - 1 - k : k; // opposite orders meet in the middle
+                const std::string text = "/api/orders/" + std::to_string(i);
+                if (t < 2) {
+                    out[static_cast<std::size_t>(i)] = pool.intern(text);
+                    continue;
+                }
+                texts.push_back(text);
+                if (texts.size() == 32 || k == kStrings - 1) {
+                    batch.clear();
+                    for (const auto &s : texts)
+                        batch.push_back({s, hashBytes(s)});
+                    pool.internBatch(batch);
+                    for (const auto &r : batch)
+                        out[static_cast<std::size_t>(std::stoi(std::string(r.text.substr(12))))] = r.id;
+                    texts.clear();
+                }
+            }
+        });
+    for (auto &th : threads)
+        th.join();
+    for (int t = 1; t < 4; ++t)
+        REQUIRE(ids[static_cast<std::size_t>(t)] == ids[0]);
+    CHECK(pool.view(ids[0][12345]) == "/api/orders/12345");
+    CHECK(pool.size() == kStrings + 1); // and the empty string
+}
+
+TEST_CASE("string pool frees replaced indexes and still finds everything", "[pool]")
+{
+    StringPool pool;
+    std::vector<StrId> ids;
+    for (int i = 0; i < 50000; ++i)
+        ids.push_back(pool.intern("10.1." + std::to_string(i)));
+    const std::size_t before = pool.memoryBytes();
+    pool.releaseRetired();
+    CHECK(pool.memoryBytes() < before);
+    for (int i = 0; i < 50000; i += 7) {
+        REQUIRE(pool.find("10.1." + std::to_string(i)) == ids[static_cast<std::size_t>(i)]);
+        REQUIRE(pool.intern("10.1." + std::to_string(i)) == ids[static_cast<std::size_t>(i)]);
+    }
+    CHECK(pool.find("10.1.50000") == StringPool::kNotFound);
+    const StrId added = pool.intern("10.1.50000"); // and inserting still works
+    CHECK(pool.find("10.1.50000") == added);
+    CHECK(pool.view(added) == "10.1.50000");
 }
