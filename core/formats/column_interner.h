@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstring>
+#include <optional>
 #include <string_view>
 
 namespace hs {
@@ -25,6 +26,21 @@ public:
         const StrId id = cache_.intern(value);
         last = Last{value.data(), static_cast<std::uint32_t>(value.size()), id};
         return id;
+    }
+
+    // The id of `value` when the column's last value or the cache has it, without asking the pool;
+    // else nullopt, with `hash` set for the pool (see DeferredIds).
+    std::optional<StrId> known(std::size_t column, std::string_view value, std::uint64_t &hash)
+    {
+        Last &last = last_[column % kColumns];
+        if (last.data && value.size() == last.size && std::memcmp(value.data(), last.data, value.size()) == 0)
+            return last.id;
+        hash = InternCache::hashOf(value);
+        const StrId *hit = cache_.find(value, hash);
+        if (!hit)
+            return std::nullopt;
+        last = Last{value.data(), static_cast<std::uint32_t>(value.size()), *hit};
+        return *hit;
     }
 
     // For values that do not live in the parsed bytes (unescaped quotes, decoded text).

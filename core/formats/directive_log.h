@@ -157,7 +157,8 @@ struct NoteTally {
 };
 
 // Runs one parser per chunk on the pool and joins the outputs into `store`. makeParser(out, state)
-// returns an object with onLine(line, offset, lineNo) and a `tally` member (NoteTally). A stop
+// returns an object with onLine(line, offset, lineNo), a `tally` member (NoteTally) and optionally
+// finish(), called after the chunk's last line. A stop
 // request keeps the chunks finished before the first skipped one. Adds the notes every text log
 // shares (tallied notes, missing final newline, stopped early).
 template <typename Row, typename MakeParser>
@@ -187,6 +188,8 @@ void runChunks(ReadContext &ctx, const DirectiveScan &scan, std::size_t chunkByt
                           [&](std::string_view line, std::uint64_t offset, std::uint64_t n) {
                               parser.onLine(line, offset, n);
                           });
+                if constexpr (requires { parser.finish(); })
+                    parser.finish(); // e.g. ids still queued for a batch (DeferredIds)
                 out.lastLineUnterminated = unterminated;
                 tallies[i] = std::move(parser.tally);
                 ctx.progress.addBytes(c.end - c.begin);

@@ -2,6 +2,7 @@
 #include "formats/httperr_reader.h"
 
 #include "formats/column_interner.h"
+#include "formats/deferred_ids.h"
 #include "formats/directive_log.h"
 #include "formats/httperr_contexts.h"
 #include "formats/text_scan.h"
@@ -128,7 +129,10 @@ public:
         }
         ++out_.dataLines;
         parseData(line, lineNo);
+        deferred_.endLine(out_.rows);
     }
+
+    void finish() { deferred_.flush(out_.rows); }
 
     NoteTally tally;
 
@@ -190,11 +194,14 @@ private:
                 break;
             case ErrField::ClientIp:
                 if (!dash)
-                    rec.clientIp = toLogAddress(v, [&](std::string_view t) { return cols_.intern(i, t); });
+                    deferred_.internAddress(i, v, out_.rows.size(), rec, &HttpErrRecord::clientIp);
                 break;
             case ErrField::ServerIp: context.serverIp = dash ? kEmptyStr : cols_.intern(i, v); break;
             case ErrField::Method: context.method = dash ? kEmptyStr : cols_.intern(i, v); break;
-            case ErrField::Uri: rec.uri = dash ? kEmptyStr : cols_.intern(i, v); break;
+            case ErrField::Uri:
+                if (!dash)
+                    deferred_.intern(i, v, out_.rows.size(), rec, &HttpErrRecord::uri);
+                break;
             case ErrField::Reason: context.reason = dash ? kEmptyStr : cols_.intern(i, v); break;
             case ErrField::Queue: context.queue = dash ? kEmptyStr : cols_.intern(i, v); break;
             case ErrField::Version: rec.version = dash ? HttpVersion::Unknown : parseHttpVersion(v); break;
@@ -253,6 +260,7 @@ private:
     std::size_t defaultLayout_;
     const DirectiveScan &scan_;
     ColumnInterner cols_;
+    DeferredIds<HttpErrRecord> deferred_{cols_}; // c-ip and cs-uri: the columns with a million values
     HttpErrContextCache contexts_;
     ChunkOutput<HttpErrRecord> &out_;
     int layout_ = -1;

@@ -2,6 +2,7 @@
 #include "formats/w3c_reader.h"
 
 #include "formats/column_interner.h"
+#include "formats/deferred_ids.h"
 #include "formats/directive_log.h"
 #include "formats/text_scan.h"
 #include "formats/w3c_fields.h"
@@ -143,7 +144,10 @@ public:
         }
         ++out_.dataLines;
         parseData(line, lineNo);
+        deferred_.endLine(out_.rows);
     }
+
+    void finish() { deferred_.flush(out_.rows); }
 
     NoteTally tally;
 
@@ -274,12 +278,23 @@ private:
                     rec.flags |= kRecordMillisecondTime;
                 break;
             case W3cField::ClientIp:
-                if (!dash)
-                    rec.clientIp = toLogAddress(v, [&](std::string_view t) { return internColumn(i, t); });
+                if (dash)
+                    break;
+                if (quotedLine_)
+                    rec.clientIp = toLogAddress(v, [&](std::string_view t) { return cols_.cache().intern(t); });
+                else
+                    deferred_.internAddress(i, v, out_.rows.size(), rec, &AccessRecord::clientIp);
                 break;
             case W3cField::ServerIp: rec.serverIp = dash ? kEmptyStr : internColumn(i, v); break;
             case W3cField::Method: rec.method = dash ? kEmptyStr : internColumn(i, v); break;
-            case W3cField::UriStem: rec.uriStem = dash ? kEmptyStr : internColumn(i, v); break;
+            case W3cField::UriStem:
+                if (dash)
+                    rec.uriStem = kEmptyStr;
+                else if (quotedLine_)
+                    rec.uriStem = cols_.cache().intern(v);
+                else
+                    deferred_.intern(i, v, out_.rows.size(), rec, &AccessRecord::uriStem);
+                break;
             case W3cField::UserAgent: rec.userAgent = dash ? kEmptyStr : internUserAgent(v); break;
             case W3cField::Host: rec.host = dash ? kEmptyStr : internColumn(i, v); break;
             case W3cField::Version: rec.version = dash ? HttpVersion::Unknown : parseHttpVersion(v); break;
@@ -376,6 +391,7 @@ private:
     const ParserSettings &s_;
     static constexpr std::size_t kUserAgentColumn = 63;
     ColumnInterner cols_;
+    DeferredIds<AccessRecord> deferred_{cols_}; // c-ip and cs-uri-stem: the columns with a million values
     InternCache uaCache_;
     bool quotedLine_ = false;
     ChunkOutput<AccessRecord> &out_;

@@ -17,6 +17,10 @@
 #include <future>
 #include <numeric>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace hs {
 namespace {
 
@@ -145,6 +149,12 @@ std::unique_ptr<Analysis> analyze(const AnalyzeOptions &options, const CancelTok
     readPhase(*analysis, captures, registry, options, cancel, progress, pool);
     if (cancel.cancelled())
         return nullptr;
+    analysis->strings->releaseRetired(); // every reader has finished: no lock-free lookup is running
+#if defined(__GLIBC__)
+    // What the readers freed (replaced pool indexes, per-chunk caches) sits in their threads' malloc
+    // arenas, where the single-threaded stages after this do not reuse it: hand it back to the OS.
+    malloc_trim(0);
+#endif
     analysis->stopped = cancel.stopRequested();
     joinCaptures(*analysis);
 

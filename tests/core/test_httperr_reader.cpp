@@ -123,10 +123,15 @@ TEST_CASE("HTTPERR: hundreds of chunks give the same rows and one context per co
                        "cs-version cs-method cs-uri sc-status s-siteid s-reason s-queuename\n";
     for (int i = 0; i < 20000; ++i) {
         const bool connectionLevel = i % 4 == 0;
-        data += "2026-11-21 10:" + std::to_string(10 + i / 1000) + ":00 10.0." + std::to_string(i % 7) + "." +
-                std::to_string(i % 250) + " " + std::to_string(1024 + i) + " 10.0.0." + std::to_string(50 + i % 2) +
-                " 80 " + (connectionLevel ? "- - - - - " : "HTTP/1.1 GET /p" + std::to_string(i % 300) + " 503 1 ") +
-                reasons[i % 4] + (connectionLevel ? " -" : " Pool" + std::to_string(i % 3)) + "\n";
+        // Every 5th client is IPv6 and every 7th URI unique: values that are interned in batches
+        // (DeferredIds), here across hundreds of chunk ends.
+        const std::string client = i % 5 == 0 ? "2001:db8::" + std::to_string(i)
+                                              : "10.0." + std::to_string(i % 7) + "." + std::to_string(i % 250);
+        const std::string uri = "/p" + std::to_string(i % 7 == 0 ? i : i % 300);
+        data += "2026-11-21 10:" + std::to_string(10 + i / 1000) + ":00 " + client + " " + std::to_string(1024 + i) +
+                " 10.0.0." + std::to_string(50 + i % 2) + " 80 " +
+                (connectionLevel ? "- - - - - " : "HTTP/1.1 GET " + uri + " 503 1 ") + reasons[i % 4] +
+                (connectionLevel ? " -" : " Pool" + std::to_string(i % 3)) + "\n";
     }
     test::ReadTwice read(dir.write("httperr1.log", data));
     const auto &a = read.chunked;
@@ -143,6 +148,8 @@ TEST_CASE("HTTPERR: hundreds of chunks give the same rows and one context per co
         const HttpErrContext &cx = a->log->context(x);
         const HttpErrContext &cy = b->log->context(y);
         REQUIRE(x.line == y.line);
+        REQUIRE(addressText(poolA, x.clientIp) == addressText(poolB, y.clientIp));
+        REQUIRE(poolA.view(x.uri) == poolB.view(y.uri));
         REQUIRE(poolA.view(cx.reason) == poolB.view(cy.reason));
         REQUIRE(poolA.view(cx.serverIp) == poolB.view(cy.serverIp));
         REQUIRE(poolA.view(cx.queue) == poolB.view(cy.queue));
@@ -154,4 +161,33 @@ TEST_CASE("HTTPERR: hundreds of chunks give the same rows and one context per co
     CHECK(a->log->httpErrContexts.size() == combos.size());
     CHECK(b->log->httpErrContexts.size() == combos.size());
     CHECK(poolA.view(a->log->context(a->log->httpErr[0]).reason) == "Timer_ConnectionIdle");
+    CHECK(addressText(poolA, a->log->httpErr[5].clientIp) == "2001:db8::5");
+    CHECK(poolA.view(a->log->httpErr[7].uri) == "/p7");
+    CHECK(poolA.view(a->log->httpErr[14007].uri) == "/p14007");
+    CHECK(addressText(poolA, a->log->httpErr[19995].clientIp) == "2001:db8::19995");
+}
+
+TEST_CASE("HTTPERR: lines rejected after their client and URI were read leave no trace", "[httperr][bad-input]")
+{
+    // A field set without a time: every line is rejected after c-ip and cs-uri were read. Then a
+    // usable field set. The rejected lines' values must not land in the rows that follow.
+    test::TempDir dir("httperr-rejected");
+    std::string data = "#Software: Microsoft HTTP API 2.0\n#Fields: date c-ip c-port s-ip s-port cs-uri s-reason\n";
+    for (int i = 0; i < 40; ++i)
+        data += "2026-11-21 2001:db8::" + std::to_string(i) + " 1000 10.0.0.50 80 /gone" + std::to_string(i) +
+                " Timer_ConnectionIdle\n";
+    data += "#Fields: date time c-ip c-port s-ip s-port cs-uri s-reason\n";
+    for (int i = 0; i < 3; ++i)
+        data += "2026-11-21 10:00:0" + std::to_string(i) + " 10.0.0." + std::to_string(i + 1) +
+                " 1000 10.0.0.50 80 - Timer_ConnectionIdle\n";
+    StringPool pool;
+    const auto src = readSingleFile(dir.write("httperr1.log", data), pool);
+    REQUIRE(src);
+    CHECK(src->rejected == 40);
+    REQUIRE(src->records == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+        const HttpErrRecord &r = src->log->httpErr[i];
+        CHECK(addressText(pool, r.clientIp) == "10.0.0." + std::to_string(i + 1));
+        CHECK(r.uri == kEmptyStr);
+    }
 }
