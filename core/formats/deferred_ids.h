@@ -76,7 +76,9 @@ public:
                 rows[p.row].*p.idField = id;
             else
                 rows[p.row].*p.addressField = LogAddress::text(id);
-            cache.remember(id, requests_[i].hash); // the next sighting in this chunk is a cache hit
+            // The next sighting in this chunk is a cache hit; the key is the input's own bytes,
+            // which outlive the chunk's cache.
+            cache.remember(requests_[i].text, requests_[i].hash, id);
         }
         pending_.clear();
         requests_.clear();

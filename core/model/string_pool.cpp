@@ -345,29 +345,23 @@ std::size_t StringPool::memoryBytes() const noexcept
     return n;
 }
 
-InternCache::InternCache(StringPool &pool, std::size_t maxEntries) : pool_(pool), slots_(4096), maxEntries_(maxEntries)
-{
-}
+InternCache::InternCache(StringPool &pool) : pool_(pool), sets_(kFirstSets) {}
 
 void InternCache::clear()
 {
-    std::fill(slots_.begin(), slots_.end(), Slot{});
+    std::fill(sets_.begin(), sets_.end(), Set{});
     used_ = 0;
 }
 
 void InternCache::grow()
 {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
-    const std::size_t mask = slots_.size() - 1;
-    for (const Slot &s : old) {
-        if (!s.data)
-            continue;
-        std::size_t pos = s.hash & mask;
-        while (slots_[pos].data)
-            pos = (pos + 1) & mask;
-        slots_[pos] = s;
-    }
+    std::vector<Set> old(sets_.size() * 2);
+    old.swap(sets_);
+    used_ = 0;
+    for (const Set &set : old)
+        for (const Slot &slot : set.ways)
+            if (slot.data)
+                insert(std::string_view(slot.data, slot.size), hashOf(std::string_view(slot.data, slot.size)), slot.id);
 }
 
 std::uint64_t InternCache::hashOf(std::string_view text) noexcept
@@ -377,37 +371,43 @@ std::uint64_t InternCache::hashOf(std::string_view text) noexcept
 
 const StrId *InternCache::lookup(std::string_view text, std::uint64_t hash) const noexcept
 {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t pos = hash & mask;
-    while (slots_[pos].data) {
-        const Slot &s = slots_[pos];
-        if (s.hash == hash && s.size == text.size() && std::memcmp(s.data, text.data(), text.size()) == 0)
-            return &s.id;
-        pos = (pos + 1) & mask;
-    }
+    if (text.size() > 0xffff)
+        return nullptr;
+    const Set &set = sets_[hash & (sets_.size() - 1)];
+    const std::uint16_t tag = tagOf(hash);
+    for (const Slot &slot : set.ways)
+        if (slot.data && slot.tag == tag && slot.size == text.size() &&
+            std::memcmp(slot.data, text.data(), text.size()) == 0)
+            return &slot.id;
     return nullptr;
 }
 
 void InternCache::insert(std::string_view storedKey, std::uint64_t hash, StrId id)
 {
-    // High-cardinality garbage must not grow the cache without bound: start over instead.
-    if (used_ >= maxEntries_)
-        clear();
-    else if ((used_ + 1) * 2 > slots_.size())
+    if (storedKey.size() > 0xffff)
+        return;
+    // Grow while small (a set per 3 values), then stay at kMaxSets and evict.
+    if (sets_.size() < kMaxSets && (used_ + 1) * 4 > sets_.size() * kWays * 3)
         grow();
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t pos = hash & mask;
-    while (slots_[pos].data)
-        pos = (pos + 1) & mask;
-    slots_[pos] = Slot{storedKey.data(), static_cast<std::uint32_t>(storedKey.size()), id, hash};
-    ++used_;
+    Set &set = sets_[hash & (sets_.size() - 1)];
+    Slot *target = nullptr;
+    for (Slot &slot : set.ways)
+        if (!slot.data) {
+            target = &slot;
+            ++used_;
+            break;
+        }
+    if (!target) {
+        target = &set.ways[victim_];
+        victim_ = (victim_ + 1) % kWays;
+    }
+    *target = Slot{storedKey.data(), id, static_cast<std::uint16_t>(storedKey.size()), tagOf(hash)};
 }
 
-void InternCache::remember(StrId id, std::uint64_t hash)
+void InternCache::remember(std::string_view stableText, std::uint64_t hash, StrId id)
 {
-    const std::string_view key = pool_.view(id); // the pool's own copy outlives the caller's bytes
-    if (!lookup(key, hash))
-        insert(key, hash, id);
+    if (!lookup(stableText, hash))
+        insert(stableText, hash, id);
 }
 
 StrId InternCache::intern(std::string_view text)

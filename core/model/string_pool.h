@@ -73,9 +73,14 @@ private:
 
 // Per-thread cache in front of a StringPool; its keys point into the pool's own storage, so callers
 // may intern views of temporary buffers. Not thread-safe: one per worker.
+//
+// A cache, not a map: 4-way set-associative with 16-byte slots, so a set is one cache line, and
+// bounded (256 KiB), so it stays in L2 beside the chunk being parsed. A full set gives up one of
+// its values, which then costs a pool lookup again. Before, a growing hash table held every value
+// a chunk had seen: a megabyte of rare URIs that missed the CPU caches, rehashed as it grew.
 class InternCache {
 public:
-    explicit InternCache(StringPool &pool, std::size_t maxEntries = 1u << 20);
+    explicit InternCache(StringPool &pool);
     StrId intern(std::string_view text);
     // Interns transform(raw) but caches by raw, so the transform (e.g. '+' to ' ') runs once per
     // distinct raw value. transform returns a view valid until the next call.
@@ -95,26 +100,35 @@ public:
     void clear();
 
     // For callers that resolve misses themselves (a batch through StringPool::internBatch): the
-    // cached id of `text` or nullptr, and adding an id the pool returned.
+    // cached id of `text` or nullptr, and adding an id the pool returned for `text`, which must
+    // stay readable as long as this cache (a view into the mapped input, or into the pool).
     static std::uint64_t hashOf(std::string_view text) noexcept;
     const StrId *find(std::string_view text, std::uint64_t hash) const noexcept { return lookup(text, hash); }
-    void remember(StrId id, std::uint64_t hash);
+    void remember(std::string_view stableText, std::uint64_t hash, StrId id);
     StringPool &pool() noexcept { return pool_; }
 
 private:
     struct Slot {
-        const char *data = nullptr;
-        std::uint32_t size = 0;
+        const char *data = nullptr; // null: empty
         StrId id = 0;
-        std::uint64_t hash = 0;
+        std::uint16_t size = 0; // longer values are not cached
+        std::uint16_t tag = 0;  // hash bits the set index does not use: rejects without a compare
     };
+    static constexpr unsigned kWays = 4;
+    struct alignas(64) Set {
+        Slot ways[kWays];
+    };
+    static_assert(sizeof(Set) == 64, "a set is one cache line");
+    static constexpr std::size_t kFirstSets = 64; // 4 KiB: a folder of small files makes thousands
+    static constexpr std::size_t kMaxSets = 4096; // 256 KiB
+    static std::uint16_t tagOf(std::uint64_t hash) noexcept { return static_cast<std::uint16_t>(hash >> 48); }
     void grow();
     const StrId *lookup(std::string_view text, std::uint64_t hash) const noexcept;
     void insert(std::string_view storedKey, std::uint64_t hash, StrId id);
     StringPool &pool_;
-    std::vector<Slot> slots_;
+    std::vector<Set> sets_;
     std::size_t used_ = 0;
-    std::size_t maxEntries_;
+    unsigned victim_ = 0; // way that a full set gives up next (round robin)
 };
 
 } // namespace hs

@@ -175,3 +175,25 @@ TEST_CASE("string pool frees replaced indexes and still finds everything", "[poo
     CHECK(pool.find("10.1.50000") == added);
     CHECK(pool.view(added) == "10.1.50000");
 }
+
+TEST_CASE("intern cache stays bounded and right when its sets overflow", "[pool]")
+{
+    // 100,000 distinct values through one cache (16,384 slots): full sets give values up, which
+    // then come from the pool again. Values too long to cache go to the pool every time.
+    StringPool pool;
+    InternCache cache(pool);
+    std::vector<StrId> ids;
+    for (int i = 0; i < 100000; ++i)
+        ids.push_back(cache.intern("/api/orders/" + std::to_string(i)));
+    const std::string longValue(70000, 'x');
+    const StrId longId = cache.intern(longValue);
+    CHECK(cache.intern(longValue) == longId);
+    CHECK(pool.view(longId) == longValue);
+    for (int round = 0; round < 2; ++round)
+        for (int i = 0; i < 100000; i += 13) {
+            const std::string text = "/api/orders/" + std::to_string(i);
+            REQUIRE(cache.intern(text) == ids[static_cast<std::size_t>(i)]);
+            REQUIRE(pool.view(ids[static_cast<std::size_t>(i)]) == text);
+        }
+    CHECK(pool.size() == 100000 + 2);
+}
