@@ -313,6 +313,22 @@ StrId StringPool::find(std::string_view text) const
     return found == Shard::kAbsent ? kNotFound : (found << kShardBits) | shardNo;
 }
 
+void StringPool::prefetchEntry(StrId id) const noexcept
+{
+    const Shard &shard = *shards_[id & (kShards - 1)];
+    const std::uint32_t i = id >> kShardBits;
+    if (i < shard.count.load(std::memory_order_acquire))
+        prefetchForRead(&shard.entry(i));
+}
+
+void StringPool::prefetchText(StrId id) const noexcept
+{
+    const Shard &shard = *shards_[id & (kShards - 1)];
+    const std::uint32_t i = id >> kShardBits;
+    if (i < shard.count.load(std::memory_order_acquire))
+        prefetchForRead(shard.entry(i).load(std::memory_order_acquire));
+}
+
 std::string_view StringPool::view(StrId id) const noexcept
 {
     const Shard &shard = *shards_[id & (kShards - 1)];

@@ -44,6 +44,11 @@ public:
     // Frees the index arrays that rehashes replaced. Lock-free lookups may still be reading them, so
     // call it only while no other thread uses the pool (e.g. once all readers finished).
     void releaseRetired();
+    // Hints for loops that view many scattered ids: a view is two dependent cache misses (the entry,
+    // then the text). prefetchEntry(id) starts loading the entry; prefetchText(id), issued a few
+    // ids later, reads it and starts loading the text. Lock-free; unknown ids are ignored.
+    void prefetchEntry(StrId id) const noexcept;
+    void prefetchText(StrId id) const noexcept;
     // Thread-safe, lock-free; the view stays valid for the pool's lifetime.
     std::string_view view(StrId id) const noexcept;
     // Returns kEmptyStr-or-id if present, without inserting; npos-like ~0u when absent.

@@ -36,19 +36,45 @@ ConnectionId HttpErrIndex::connectionOf(LogRef line) const
     return it == connectionOfLine.end() ? ConnectionId{} : it->second;
 }
 
-const std::vector<PostMark> *postsOf(const Analysis &a, const W3cDigest &d, LogAddress httpErrClient,
-                                     AddressCache &addresses)
+std::span<const PostMark> ClientPosts::of(std::uint32_t client) const
 {
-    if (const auto it = d.postsByClient.find(httpErrClient.code()); it != d.postsByClient.end())
-        return &it->second;
+    const auto it = std::lower_bound(clients.begin(), clients.end(), client);
+    if (it == clients.end() || *it != client)
+        return {};
+    const auto i = static_cast<std::size_t>(it - clients.begin());
+    return std::span<const PostMark>(marks).subspan(starts[i], starts[i + 1] - starts[i]);
+}
+
+ClientPosts ClientPosts::group(std::vector<std::pair<std::uint32_t, PostMark>> &&posts)
+{
+    std::stable_sort(posts.begin(), posts.end(), [](const auto &x, const auto &y) {
+        return x.first != y.first ? x.first < y.first : x.second.time < y.second.time;
+    });
+    ClientPosts out;
+    out.marks.reserve(posts.size());
+    for (const auto &[client, mark] : posts) {
+        if (out.clients.empty() || out.clients.back() != client) {
+            out.clients.push_back(client);
+            out.starts.push_back(static_cast<std::uint32_t>(out.marks.size()));
+        }
+        out.marks.push_back(mark);
+    }
+    out.starts.push_back(static_cast<std::uint32_t>(out.marks.size()));
+    return out;
+}
+
+std::span<const PostMark> postsOf(const Analysis &a, const W3cDigest &d, LogAddress httpErrClient,
+                                  AddressCache &addresses)
+{
+    if (const auto posts = d.postsByClient.of(httpErrClient.code()); !posts.empty())
+        return posts;
     const IpAddress ip = addresses.resolve(httpErrClient);
     if (!ip.valid())
-        return nullptr;
+        return {};
     const auto canonical = findLogAddress(*a.strings, ip.toString());
     if (!canonical)
-        return nullptr;
-    const auto it = d.postsByClient.find(canonical->code());
-    return it == d.postsByClient.end() ? nullptr : &it->second;
+        return {};
+    return d.postsByClient.of(canonical->code());
 }
 
 std::pair<std::size_t, std::size_t> candidateRange(const std::vector<W3cCandidate> &bucket, TimeUs from, TimeUs to)

@@ -41,6 +41,21 @@ struct NoState {};
 
 } // namespace
 
+void WatchedClients::seal()
+{
+    filter_.clear();
+    if (codes_.size() == 0)
+        return;
+    std::size_t words = 1;
+    while (words * 64 < codes_.size() * 10)
+        words *= 2;
+    filter_.assign(words, 0);
+    codes_.forEach([&](std::uint32_t code, std::uint64_t) {
+        const std::uint64_t h = mixed(code);
+        filter_[(h >> 32) & (words - 1)] |= filterBits(h);
+    });
+}
+
 void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &options, WatchedClients &watched,
                   const CancelToken &cancel)
 {
@@ -130,6 +145,7 @@ void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &
                         watched.insert(*canonical);
         }
     }
+    watched.seal(); // the W3C pass only reads it now
 }
 
 } // namespace hs::kb

@@ -51,9 +51,21 @@ public:
         if (codes_.contains(client.code()))
             return false;
         codes_.add(client.code());
+        filter_.clear(); // stale: contains() asks the table until seal() runs again
         return true;
     }
-    bool contains(LogAddress client) const { return codes_.contains(client.code()); }
+    // Builds the filter in front of the table; call once the set is complete.
+    void seal();
+    bool contains(LogAddress client) const
+    {
+        if (!filter_.empty()) {
+            const std::uint64_t h = mixed(client.code());
+            const std::uint64_t bits = filterBits(h);
+            if ((filter_[(h >> 32) & (filter_.size() - 1)] & bits) != bits)
+                return false;
+        }
+        return codes_.contains(client.code());
+    }
     bool empty() const noexcept { return codes_.size() == 0; }
     std::size_t size() const noexcept { return codes_.size(); }
     friend bool operator==(const WatchedClients &a, const WatchedClients &b)
@@ -66,7 +78,18 @@ public:
     }
 
 private:
-    IdCounter codes_; // LogAddress codes, each counted once
+    // A blocked Bloom filter: one 64-bit word per code, three bits set in it, about 10 bits per
+    // client (a 52,000-client set takes 64 KiB and stays in L2 beside the rows streaming past). Most
+    // POSTs come from clients that are not watched; with the filter they skip the table, whose
+    // misses were a third of the W3C pass on the KB benchmark bundle.
+    static std::uint64_t mixed(std::uint32_t code) noexcept { return code * 0x9E3779B97F4A7C15ULL; }
+    static std::uint64_t filterBits(std::uint64_t h) noexcept
+    {
+        return (std::uint64_t{1} << (h & 63)) | (std::uint64_t{1} << ((h >> 6) & 63)) |
+               (std::uint64_t{1} << ((h >> 12) & 63));
+    }
+    IdCounter codes_;                   // LogAddress codes, each counted once
+    std::vector<std::uint64_t> filter_; // empty: not sealed
 };
 
 // Capture time ranges (with clock-offset slack) in which W3C lines may describe captured requests.

@@ -46,6 +46,22 @@ void merge(W3cGroup &into, const W3cGroup &part)
     }
 }
 
+// Replaces each path's StrId with its requestPathHash. The paths' texts are scattered over the
+// pool (two dependent cache misses a view): here, after the rows, each text is loaded a few paths
+// ahead instead of waited for in the middle of the row loop.
+void hashPaths(const StringPool &pool, std::vector<std::pair<std::uint64_t, TimeUs>> &pathTimes)
+{
+    constexpr std::size_t kAhead = 8;
+    const std::size_t n = pathTimes.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i + 2 * kAhead < n)
+            pool.prefetchEntry(static_cast<StrId>(pathTimes[i + 2 * kAhead].first));
+        if (i + kAhead < n)
+            pool.prefetchText(static_cast<StrId>(pathTimes[i + kAhead].first));
+        pathTimes[i].first = requestPathHash(pool.view(static_cast<StrId>(pathTimes[i].first)));
+    }
+}
+
 } // namespace
 
 void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &options, const WatchedClients &watched,
@@ -72,7 +88,7 @@ void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &optio
                     W3cGroup &g = part.byWin32[r.win32];
                     g.keepAll = true; // connection-dropped matches them line by line
                     g.add(r, ref);
-                    part.win32PathTimes[r.win32].emplace_back(requestPathHash(a.str(r.uriStem)), r.time);
+                    part.win32PathTimes[r.win32].emplace_back(r.uriStem, r.time); // hashed below
                 }
                 const bool isPost = r.method == post;
                 if (r.status == 413 && (isPost || r.method == put))
@@ -94,9 +110,16 @@ void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &optio
                     }
                 }
             }
+            for (auto &[code, pathTimes] : part.win32PathTimes)
+                hashPaths(*a.strings, pathTimes);
         });
 
     W3cDigest &d = corr.w3c;
+    std::vector<std::pair<std::uint32_t, PostMark>> posts; // in log order: slices are in order
+    std::size_t postCount = 0;
+    for (const W3cPart &part : parts)
+        postCount += part.posts.size();
+    posts.reserve(postCount);
     for (W3cPart &part : parts) {
         d.records += part.records;
         widenTimeRange(d.first, d.last, part.first);
@@ -112,15 +135,12 @@ void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &optio
         }
         merge(d.rejected413, part.rejected413);
         merge(d.expectationFailed417, part.expectationFailed417);
-        for (const auto &[client, mark] : part.posts)
-            d.postsByClient[client].push_back(mark);
+        posts.insert(posts.end(), part.posts.begin(), part.posts.end());
         for (const auto &[key, candidate] : part.candidates)
             candidates.byKey[key].push_back(candidate);
         part = W3cPart{}; // free the slice's copy now: the merged tables are as large
     }
-    for (auto &[client, marks] : d.postsByClient)
-        std::stable_sort(marks.begin(), marks.end(),
-                         [](const PostMark &x, const PostMark &y) { return x.time < y.time; });
+    d.postsByClient = ClientPosts::group(std::move(posts));
     for (auto &[key, bucket] : candidates.byKey)
         std::stable_sort(bucket.begin(), bucket.end(),
                          [](const W3cCandidate &x, const W3cCandidate &y) { return x.time < y.time; });

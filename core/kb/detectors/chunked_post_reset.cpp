@@ -197,10 +197,9 @@ private:
                     continue;
                 if (const ConnectionId c = ctx.corr.httpErr.connectionOf(ref); c.valid())
                     continue; // tied to a captured connection: the capture decides (above)
-                const std::vector<PostMark> *tracked = postsOf(ctx.analysis, ctx.corr.w3c, r.clientIp, ctx.addresses);
-                if (!tracked)
+                const std::span<const PostMark> posts = postsOf(ctx.analysis, ctx.corr.w3c, r.clientIp, ctx.addresses);
+                if (posts.empty())
                     continue;
-                const auto &posts = *tracked;
                 // The burst ends at most `timeout` before the line (HeaderWait fires after the idle
                 // wait) and runs back while consecutive POSTs are less than `maxGap` apart.
                 auto endIt = std::upper_bound(posts.begin(), posts.end(), r.time,
