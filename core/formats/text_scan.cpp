@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "formats/text_scan.h"
 
+#include <bit>
+
 namespace hs::text {
 namespace {
 
@@ -92,36 +94,42 @@ std::optional<TimeOfDay> parseTimeOfDay(std::string_view s) noexcept
     return t;
 }
 
-bool isAscii(std::string_view s) noexcept
+namespace {
+
+// The first byte >= 0x80 at or after p, or end: 8 bytes a step. A non-ASCII line (a UTF-8 path)
+// is mostly ASCII; validation only needs to look closely at the bytes this stops at.
+const unsigned char *skipAscii(const unsigned char *p, const unsigned char *end) noexcept
 {
-    const char *p = s.data();
-    std::size_t n = s.size();
-    while (n >= 8) {
+    while (end - p >= 8) {
         std::uint64_t w;
         std::memcpy(&w, p, 8);
-        if (w & 0x8080808080808080ULL)
-            return false;
+        if (const std::uint64_t high = w & 0x8080808080808080ULL) {
+            if constexpr (std::endian::native == std::endian::little)
+                return p + std::countr_zero(high) / 8; // the lowest set bit is in the first byte
+            else
+                return p + std::countl_zero(high) / 8;
+        }
         p += 8;
-        n -= 8;
     }
-    while (n--)
-        if (static_cast<unsigned char>(*p++) & 0x80)
-            return false;
-    return true;
+    while (p < end && *p < 0x80)
+        ++p;
+    return p;
+}
+
+} // namespace
+
+bool isAscii(std::string_view s) noexcept
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(s.data());
+    return skipAscii(p, p + s.size()) == p + s.size();
 }
 
 bool isValidUtf8(std::string_view s) noexcept
 {
-    if (isAscii(s))
-        return true;
     const auto *p = reinterpret_cast<const unsigned char *>(s.data());
     const auto *end = p + s.size();
-    while (p < end) {
+    while ((p = skipAscii(p, end)) < end) {
         const unsigned char c = *p;
-        if (c < 0x80) {
-            ++p;
-            continue;
-        }
         int len = 0;
         char32_t cp = 0;
         if ((c & 0xE0) == 0xC0) {
