@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // A log read twice, in hundreds of 4 KiB chunks (on several threads) and as one chunk, for the
-// reader tests that check parallel reading changes nothing.
+// reader tests that check parallel reading changes nothing; and a read that checks its counts.
 #pragma once
 
 #include "model/string_pool.h"
@@ -27,5 +27,16 @@ struct ReadTwice {
     StringPool chunkedPool, singlePool;
     std::unique_ptr<Source> chunked, single;
 };
+
+// Reads `path` and checks how many lines became rows and how many were rejected.
+inline std::unique_ptr<Source> readCounting(const std::filesystem::path &path, StringPool &pool, std::uint64_t records,
+                                            std::uint64_t rejected)
+{
+    auto src = readSingleFile(path, pool);
+    REQUIRE(src);
+    CHECK(src->rejected == rejected);
+    REQUIRE(src->records == records);
+    return src;
+}
 
 } // namespace hs::test

@@ -181,10 +181,7 @@ TEST_CASE("HTTPERR: lines rejected after their client and URI were read leave no
         data += "2026-11-21 10:00:0" + std::to_string(i) + " 10.0.0." + std::to_string(i + 1) +
                 " 1000 10.0.0.50 80 - Timer_ConnectionIdle\n";
     StringPool pool;
-    const auto src = readSingleFile(dir.write("httperr1.log", data), pool);
-    REQUIRE(src);
-    CHECK(src->rejected == 40);
-    REQUIRE(src->records == 3);
+    const auto src = test::readCounting(dir.write("httperr1.log", data), pool, 3, 40);
     for (std::size_t i = 0; i < 3; ++i) {
         const HttpErrRecord &r = src->log->httpErr[i];
         CHECK(addressText(pool, r.clientIp) == "10.0.0." + std::to_string(i + 1));
