@@ -45,12 +45,43 @@ std::span<const PostMark> ClientPosts::of(std::uint32_t client) const
     return std::span<const PostMark>(marks).subspan(starts[i], starts[i + 1] - starts[i]);
 }
 
-ClientPosts ClientPosts::group(std::vector<std::pair<std::uint32_t, PostMark>> &&posts)
+namespace {
+
+bool postBefore(const ClientPosts::Post &x, const ClientPosts::Post &y)
 {
-    std::stable_sort(posts.begin(), posts.end(), [](const auto &x, const auto &y) {
-        return x.first != y.first ? x.first < y.first : x.second.time < y.second.time;
-    });
+    return x.first != y.first ? x.first < y.first : x.second.time < y.second.time;
+}
+
+} // namespace
+
+void ClientPosts::sortPosts(std::vector<Post> &posts)
+{
+    std::stable_sort(posts.begin(), posts.end(), postBefore);
+}
+
+ClientPosts ClientPosts::group(std::vector<std::vector<Post>> &&runs)
+{
+    // Pairwise merges, earlier run first: std::merge takes equal keys from its first range, so log
+    // order survives, and each level is one linear pass.
+    while (runs.size() > 1) {
+        std::vector<std::vector<Post>> next;
+        next.reserve((runs.size() + 1) / 2);
+        for (std::size_t i = 0; i + 1 < runs.size(); i += 2) {
+            std::vector<Post> merged(runs[i].size() + runs[i + 1].size());
+            std::merge(runs[i].begin(), runs[i].end(), runs[i + 1].begin(), runs[i + 1].end(), merged.begin(),
+                       postBefore);
+            next.push_back(std::move(merged));
+        }
+        if (runs.size() % 2)
+            next.push_back(std::move(runs.back()));
+        runs = std::move(next);
+    }
     ClientPosts out;
+    if (runs.empty()) {
+        out.starts.push_back(0);
+        return out;
+    }
+    const std::vector<Post> &posts = runs.front();
     out.marks.reserve(posts.size());
     for (const auto &[client, mark] : posts) {
         if (out.clients.empty() || out.clients.back() != client) {

@@ -75,8 +75,13 @@ struct ClientPosts {
     // Empty when the client made no tracked POST.
     std::span<const PostMark> of(std::uint32_t client) const;
     std::size_t size() const noexcept { return clients.size(); }
-    // From (client, mark) pairs in log order.
-    static ClientPosts group(std::vector<std::pair<std::uint32_t, PostMark>> &&posts);
+    using Post = std::pair<std::uint32_t, PostMark>;
+    // Orders (client, mark) pairs given in log order as group() needs them: by client, then time,
+    // log order kept for equal keys.
+    static void sortPosts(std::vector<Post> &posts);
+    // From runs that are each sorted by sortPosts() and together in log order (a parallel pass's
+    // slices): merged stably, as one sort of their concatenation would order them.
+    static ClientPosts group(std::vector<std::vector<Post>> &&runs);
 };
 
 struct W3cDigest {

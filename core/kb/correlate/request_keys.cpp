@@ -77,6 +77,25 @@ std::uint64_t requestPathHash(std::string_view target) noexcept
     return h;
 }
 
+void hashRequestPaths(const StringPool &pool, std::span<std::pair<std::uint64_t, TimeUs>> pathTimes) noexcept
+{
+    constexpr std::size_t kAhead = 8;
+    const std::size_t n = pathTimes.size();
+    std::uint64_t lastId = ~std::uint64_t{0}, lastHash = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i + 2 * kAhead < n)
+            pool.prefetchEntry(static_cast<StrId>(pathTimes[i + 2 * kAhead].first));
+        if (i + kAhead < n)
+            pool.prefetchText(static_cast<StrId>(pathTimes[i + kAhead].first));
+        const std::uint64_t id = pathTimes[i].first;
+        if (id != lastId) {
+            lastId = id;
+            lastHash = requestPathHash(pool.view(static_cast<StrId>(id)));
+        }
+        pathTimes[i].first = lastHash;
+    }
+}
+
 void RequestKeys::noteLength(std::size_t n)
 {
     if (n >= kTrackedLengths) {

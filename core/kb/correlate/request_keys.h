@@ -5,11 +5,14 @@
 #pragma once
 
 #include "model/string_pool.h"
+#include "model/time.h"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace hs::kb {
@@ -22,6 +25,10 @@ std::string normalizeRequestPath(std::string_view target);
 // Hash of normalizeRequestPath(target) without building the string (collisions are possible, so use
 // it only where an occasional false match is harmless).
 std::uint64_t requestPathHash(std::string_view target) noexcept;
+// Replaces each (StrId, time) pair's id with the requestPathHash of its text. Millions of scattered
+// paths are two dependent cache misses a view (entry, text): each is loaded a few paths ahead, and a
+// path equal to the one before (a client retrying) is not hashed again.
+void hashRequestPaths(const StringPool &pool, std::span<std::pair<std::uint64_t, TimeUs>> pathTimes) noexcept;
 
 class RequestKeys {
 public:

@@ -28,7 +28,7 @@ struct W3cPart {
     W3cGroup rejected413, expectationFailed417;
     // In line order, filed into their tables when merged: the same insertions in the same order as
     // one pass, and no table per slice (a busy log has tens of thousands of watched clients).
-    std::vector<std::pair<std::uint32_t, PostMark>> posts; // by LogAddress code
+    std::vector<ClientPosts::Post> posts; // by LogAddress code; sorted (sortPosts) before the merge
     std::vector<std::pair<RequestKey, W3cCandidate>> candidates;
 };
 
@@ -43,22 +43,6 @@ void merge(W3cGroup &into, const W3cGroup &part)
         if (!into.keepAll && into.samples.size() >= W3cGroup::kMaxSamples)
             break;
         into.samples.push_back(ref);
-    }
-}
-
-// Replaces each path's StrId with its requestPathHash. The paths' texts are scattered over the
-// pool (two dependent cache misses a view): here, after the rows, each text is loaded a few paths
-// ahead instead of waited for in the middle of the row loop.
-void hashPaths(const StringPool &pool, std::vector<std::pair<std::uint64_t, TimeUs>> &pathTimes)
-{
-    constexpr std::size_t kAhead = 8;
-    const std::size_t n = pathTimes.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i + 2 * kAhead < n)
-            pool.prefetchEntry(static_cast<StrId>(pathTimes[i + 2 * kAhead].first));
-        if (i + kAhead < n)
-            pool.prefetchText(static_cast<StrId>(pathTimes[i + kAhead].first));
-        pathTimes[i].first = requestPathHash(pool.view(static_cast<StrId>(pathTimes[i].first)));
     }
 }
 
@@ -111,15 +95,13 @@ void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &optio
                 }
             }
             for (auto &[code, pathTimes] : part.win32PathTimes)
-                hashPaths(*a.strings, pathTimes);
+                hashRequestPaths(*a.strings, pathTimes);
+            ClientPosts::sortPosts(part.posts); // here, on the slice's thread, not in the merge
         });
 
     W3cDigest &d = corr.w3c;
-    std::vector<std::pair<std::uint32_t, PostMark>> posts; // in log order: slices are in order
-    std::size_t postCount = 0;
-    for (const W3cPart &part : parts)
-        postCount += part.posts.size();
-    posts.reserve(postCount);
+    std::vector<std::vector<ClientPosts::Post>> postRuns; // sorted per slice, slices in log order
+    postRuns.reserve(parts.size());
     for (W3cPart &part : parts) {
         d.records += part.records;
         widenTimeRange(d.first, d.last, part.first);
@@ -135,12 +117,12 @@ void scanW3c(const Analysis &a, Correlation &corr, const CorrelateOptions &optio
         }
         merge(d.rejected413, part.rejected413);
         merge(d.expectationFailed417, part.expectationFailed417);
-        posts.insert(posts.end(), part.posts.begin(), part.posts.end());
+        postRuns.push_back(std::move(part.posts));
         for (const auto &[key, candidate] : part.candidates)
             candidates.byKey[key].push_back(candidate);
         part = W3cPart{}; // free the slice's copy now: the merged tables are as large
     }
-    d.postsByClient = ClientPosts::group(std::move(posts));
+    d.postsByClient = ClientPosts::group(std::move(postRuns));
     for (auto &[key, bucket] : candidates.byKey)
         std::stable_sort(bucket.begin(), bucket.end(),
                          [](const W3cCandidate &x, const W3cCandidate &y) { return x.time < y.time; });

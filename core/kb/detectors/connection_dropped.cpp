@@ -15,27 +15,6 @@
 namespace hs::kb {
 namespace {
 
-// requestPathHash of interned paths. Consecutive rows often name the same path (a client retrying
-// a download); a table of every distinct path would cost more than hashing it again, as busy logs
-// hold hundreds of thousands of distinct paths.
-class PathHashes {
-public:
-    explicit PathHashes(const DetectContext &ctx) : ctx_(ctx) {}
-    std::uint64_t of(StrId id)
-    {
-        if (id != lastId_) {
-            lastId_ = id;
-            lastHash_ = requestPathHash(ctx_.str(id));
-        }
-        return lastHash_;
-    }
-
-private:
-    const DetectContext &ctx_;
-    StrId lastId_ = StringPool::kNotFound;
-    std::uint64_t lastHash_ = 0;
-};
-
 class ConnectionDropped final : public ReasonGroupDetector {
 public:
     using ReasonGroupDetector::ReasonGroupDetector;
@@ -62,19 +41,15 @@ protected:
                                            [](const auto &kv) { return !kv.second.empty(); });
         // The W3C side's path hashes come with the digest (the W3C pass takes them with the row at
         // hand). The HTTPERR lines' paths and times are read in one tight loop, then hashed.
-        PathHashes hashes(ctx);
         std::vector<std::pair<std::uint64_t, TimeUs>> dropped; // (path hash, time): one sorted vector
         if (w3cAborts) {
-            std::vector<std::pair<StrId, TimeUs>> fields;
-            fields.reserve(lines.size());
+            dropped.reserve(lines.size());
             for (const LogRef &ref : lines) {
                 const HttpErrRecord &r = httpErrRecord(ctx.analysis, ref);
-                fields.emplace_back(r.uri, r.time);
+                if (r.time != kNoTime && r.uri != kEmptyStr)
+                    dropped.emplace_back(r.uri, r.time); // the id, hashed below
             }
-            dropped.reserve(fields.size());
-            for (const auto &[uri, time] : fields)
-                if (time != kNoTime && uri != kEmptyStr)
-                    dropped.emplace_back(hashes.of(uri), time);
+            hashRequestPaths(*ctx.analysis.strings, dropped);
         }
         std::sort(dropped.begin(), dropped.end());
         std::uint64_t aborted = 0;

@@ -48,10 +48,15 @@ TEST_CASE("client POSTs: grouped per client, in time order, log order for equal 
         m.ref = kb::LogRef{SourceId(0), index};
         return m;
     };
-    std::vector<std::pair<std::uint32_t, kb::PostMark>> posts = {
-        {7, mark(30, 0)}, {5, mark(10, 1)}, {7, mark(10, 2)}, {7, mark(30, 3)}, {5, mark(5, 4)}, {9, mark(1, 5)},
+    // Three slices of one log, in order; equal (client, time) keys across slices keep log order.
+    std::vector<std::vector<kb::ClientPosts::Post>> runs = {
+        {{7, mark(30, 0)}, {5, mark(10, 1)}, {7, mark(10, 2)}},
+        {{7, mark(30, 3)}, {5, mark(5, 4)}},
+        {{9, mark(1, 5)}, {7, mark(30, 6)}},
     };
-    const kb::ClientPosts grouped = kb::ClientPosts::group(std::move(posts));
+    for (auto &run : runs)
+        kb::ClientPosts::sortPosts(run);
+    const kb::ClientPosts grouped = kb::ClientPosts::group(std::move(runs));
     CHECK(grouped.size() == 3);
     const auto indexes = [&](std::uint32_t client) {
         std::vector<std::uint32_t> out;
@@ -60,9 +65,10 @@ TEST_CASE("client POSTs: grouped per client, in time order, log order for equal 
         return out;
     };
     CHECK(indexes(5) == std::vector<std::uint32_t>{4, 1});
-    CHECK(indexes(7) == std::vector<std::uint32_t>{2, 0, 3});
+    CHECK(indexes(7) == std::vector<std::uint32_t>{2, 0, 3, 6});
     CHECK(indexes(9) == std::vector<std::uint32_t>{5});
     CHECK(grouped.of(6).empty());
     CHECK(grouped.of(10).empty());
     CHECK(kb::ClientPosts::group({}).of(5).empty());
+    CHECK(kb::ClientPosts::group({{}, {}}).size() == 0);
 }
