@@ -254,3 +254,35 @@ TEST_CASE("capture scripts report their mistakes with the statement")
     CHECK(data->connections[0].key() == "[2001:db8::1]:5->[2001:db8::2]:80");
     CHECK(data->connections[0].end.by == Peer::Client);
 }
+
+TEST_CASE("connection-dropped: W3C aborts count when the same path ends within two minutes")
+{
+    // Dropped lines for /big at 10:00 and 10:10, /other at 10:20. W3C aborts (sc-win32-status 64):
+    // /big at 10:01:30 and at 09:58:30 (inside ±2 min), /big at 10:03 (3 min after one drop, 7 before
+    // the next: outside), /small at 10:00 (another path), /other at 10:22:00 (the edge, inside),
+    // /other at 10:22:01 (outside).
+    test::Lines l;
+    l.httperr = idleNoise(60);
+    l.httperr.push_back("2026-11-21 10:00:00 10.31.0.1 6000 10.0.0.50 80 HTTP/1.1 GET /big - 1 Connection_Dropped P");
+    l.httperr.push_back("2026-11-21 10:10:00 10.31.0.3 6002 10.0.0.50 80 HTTP/1.1 GET /big - 1 Connection_Dropped P");
+    l.httperr.push_back("2026-11-21 10:20:00 10.31.0.2 6001 10.0.0.50 80 HTTP/1.1 GET /other - 1 Connection_Dropped P");
+    l.w3c = test::w3cHeader("Microsoft Internet Information Services 10.0");
+    const auto abort = [](const std::string &time, const std::string &path) {
+        return "2026-11-21 " + time + " 10.0.0.50 GET " + path + " - 80 - 10.31.0.9 HTTP/1.1 Mozilla/5.0 200 0 64 900";
+    };
+    for (const auto &[time, path] : std::vector<std::pair<std::string, std::string>>{{"10:01:30", "/big"},
+                                                                                     {"09:58:30", "/big"},
+                                                                                     {"10:03:00", "/big"},
+                                                                                     {"10:00:00", "/small"},
+                                                                                     {"10:22:00", "/other"},
+                                                                                     {"10:22:01", "/other"}})
+        l.w3c.push_back(abort(time, path));
+    const auto a = test::diagnoseLines(l);
+    const Finding *dropped = test::findingById(*a, "connection-dropped");
+    REQUIRE(dropped);
+    INFO(dropped->confidenceReason);
+    CHECK(dropped->confidence == Confidence::High);
+    CHECK(dropped->confidenceReason.find(
+              "3 W3C row(s) for the same paths ended with a connection-abort sc-win32-status within two minutes") !=
+          std::string::npos);
+}
