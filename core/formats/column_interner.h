@@ -5,6 +5,7 @@
 // values from a temporary buffer must go through the InternCache directly.
 #pragma once
 
+#include "model/hash.h"
 #include "model/string_pool.h"
 
 #include <array>
@@ -21,7 +22,7 @@ public:
     StrId intern(std::size_t column, std::string_view value)
     {
         Last &last = last_[column % kColumns];
-        if (last.data && value.size() == last.size && std::memcmp(value.data(), last.data, value.size()) == 0)
+        if (last.is(value))
             return last.id;
         const StrId id = cache_.intern(value);
         last = Last{value.data(), static_cast<std::uint32_t>(value.size()), id};
@@ -33,9 +34,9 @@ public:
     std::optional<StrId> known(std::size_t column, std::string_view value, std::uint64_t &hash)
     {
         Last &last = last_[column % kColumns];
-        if (last.data && value.size() == last.size && std::memcmp(value.data(), last.data, value.size()) == 0)
+        if (last.is(value))
             return last.id;
-        hash = InternCache::hashOf(value);
+        hash = hashBytes(value);
         const StrId *hit = cache_.find(value, hash);
         if (!hit)
             return std::nullopt;
@@ -52,6 +53,10 @@ private:
         const char *data = nullptr;
         std::uint32_t size = 0;
         StrId id = kEmptyStr;
+        bool is(std::string_view value) const noexcept
+        {
+            return data && value.size() == size && std::memcmp(value.data(), data, value.size()) == 0;
+        }
     };
     InternCache cache_;
     std::array<Last, kColumns> last_{};

@@ -268,24 +268,22 @@ void StringPool::internBatch(std::span<Request> requests)
     // index slot, then the entry the first slot with a matching tag names, then that entry's text.
     // intern() then finds them in the cache; a rare second tag match costs it the misses it would
     // have had alone.
+    const auto shardOf = [this](const Request &r) -> const Shard & { return *shards_[r.hash & (kShards - 1)]; };
     constexpr std::size_t kStage = 64;
     std::array<std::uint32_t, kStage> candidate{};
     for (std::size_t begin = 0; begin < requests.size(); begin += kStage) {
         const std::size_t end = std::min(requests.size(), begin + kStage);
         for (std::size_t i = begin; i < end; ++i)
-            if (const auto *home = shards_[requests[i].hash & (kShards - 1)]->homeSlot(requests[i].hash))
+            if (const auto *home = shardOf(requests[i]).homeSlot(requests[i].hash))
                 prefetchForRead(home);
         for (std::size_t i = begin; i < end; ++i) {
-            const Shard &shard = *shards_[requests[i].hash & (kShards - 1)];
-            candidate[i - begin] = shard.candidate(requests[i].hash);
+            candidate[i - begin] = shardOf(requests[i]).candidate(requests[i].hash);
             if (candidate[i - begin] != Shard::kAbsent)
-                prefetchForRead(&shard.entry(candidate[i - begin]));
+                prefetchForRead(&shardOf(requests[i]).entry(candidate[i - begin]));
         }
         for (std::size_t i = begin; i < end; ++i)
             if (candidate[i - begin] != Shard::kAbsent)
-                prefetchForRead(shards_[requests[i].hash & (kShards - 1)]
-                                    ->entry(candidate[i - begin])
-                                    .load(std::memory_order_acquire));
+                prefetchForRead(shardOf(requests[i]).entry(candidate[i - begin]).load(std::memory_order_acquire));
         for (std::size_t i = begin; i < end; ++i)
             requests[i].id = intern(requests[i].text, requests[i].hash);
     }
@@ -363,12 +361,6 @@ std::size_t StringPool::memoryBytes() const noexcept
 
 InternCache::InternCache(StringPool &pool) : pool_(pool), sets_(kFirstSets) {}
 
-void InternCache::clear()
-{
-    std::fill(sets_.begin(), sets_.end(), Set{});
-    used_ = 0;
-}
-
 void InternCache::grow()
 {
     std::vector<Set> old(sets_.size() * 2);
@@ -402,7 +394,7 @@ void InternCache::insert(std::string_view storedKey, std::uint64_t hash, StrId i
 {
     if (storedKey.size() > 0xffff)
         return;
-    // Grow while small (a set per 3 values), then stay at kMaxSets and evict.
+    // Grow while small (until sets are three quarters full), then stay at kMaxSets and evict.
     if (sets_.size() < kMaxSets && (used_ + 1) * 4 > sets_.size() * kWays * 3)
         grow();
     Set &set = sets_[hash & (sets_.size() - 1)];

@@ -102,12 +102,11 @@ public:
         insert(pool_.view(rawId), hash, id);
         return id;
     }
-    void clear();
 
     // For callers that resolve misses themselves (a batch through StringPool::internBatch): the
-    // cached id of `text` or nullptr, and adding an id the pool returned for `text`, which must
-    // stay readable as long as this cache (a view into the mapped input, or into the pool).
-    static std::uint64_t hashOf(std::string_view text) noexcept;
+    // cached id of `text` (hashed with hashBytes) or nullptr, and adding an id the pool returned for
+    // `text`, which must stay readable as long as this cache (a view into the mapped input, or into
+    // the pool).
     const StrId *find(std::string_view text, std::uint64_t hash) const noexcept { return lookup(text, hash); }
     void remember(std::string_view stableText, std::uint64_t hash, StrId id);
     StringPool &pool() noexcept { return pool_; }
@@ -127,6 +126,7 @@ private:
     static constexpr std::size_t kFirstSets = 64; // 4 KiB: a folder of small files makes thousands
     static constexpr std::size_t kMaxSets = 4096; // 256 KiB
     static std::uint16_t tagOf(std::uint64_t hash) noexcept { return static_cast<std::uint16_t>(hash >> 48); }
+    static std::uint64_t hashOf(std::string_view text) noexcept; // hashBytes (model/hash.h), kept out of this header
     void grow();
     const StrId *lookup(std::string_view text, std::uint64_t hash) const noexcept;
     void insert(std::string_view storedKey, std::uint64_t hash, StrId id);

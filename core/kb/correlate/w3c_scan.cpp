@@ -26,9 +26,10 @@ struct W3cPart {
     std::map<std::uint32_t, W3cGroup> byWin32;
     std::map<std::uint32_t, std::vector<std::pair<std::uint64_t, TimeUs>>> win32PathTimes;
     W3cGroup rejected413, expectationFailed417;
-    // In line order, filed into their tables when merged: the same insertions in the same order as
-    // one pass, and no table per slice (a busy log has tens of thousands of watched clients).
-    std::vector<ClientPosts::Post> posts; // by LogAddress code; sorted (sortPosts) before the merge
+    // No table per slice (a busy log has tens of thousands of watched clients). Posts are sorted
+    // by the slice's thread (sortPosts) and merged as sorted runs; candidates stay in line order and
+    // are filed into their table when merged, the same insertions in the same order as one pass.
+    std::vector<ClientPosts::Post> posts; // by LogAddress code
     std::vector<std::pair<RequestKey, W3cCandidate>> candidates;
 };
 
