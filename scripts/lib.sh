@@ -55,6 +55,8 @@ ensure_packages() {
 HS_BUILD_PACKAGES=(
   build-essential cmake ninja-build pkg-config git python3
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev/libqt6charts6-dev qt6-svg-dev/libqt6svg6-dev
-  libgl-dev
+  # Qt6Charts needs Qt6OpenGL's CMake package, which qt6-base-dev only recommends (and we install
+  # without recommends): name it, or configuring fails on a machine that lacks it.
+  libgl-dev libqt6opengl6-dev
   libre2-dev catch2 zlib1g-dev libarchive-dev
 )
