@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Shared machinery for the "#directive + space-separated fields" logs (W3C extended, HTTPERR):
 //  1. a prescan finds every directive line ('#' at a line start) — memchr over '#', so it costs a
-//     fraction of a full pass;
+//     fraction of a full pass, in parallel parts on a big file;
 //  2. the file is cut into chunks at line boundaries; each chunk starts with the #Fields/#Date
 //     state in force at its first byte, so chunks parse independently and in parallel;
 //  3. chunk outputs are joined in file order: line numbers, problems and the line index are rebased.
@@ -37,7 +37,9 @@ struct DirectiveScan {
     std::size_t contentStart = 0;        // after a UTF-8 byte order mark
 };
 
-DirectiveScan scanDirectives(std::string_view bytes);
+// With a pool, a file bigger than partBytes is scanned in parts of that size on the pool's threads
+// (the same result as one thread; tests pass tiny parts).
+DirectiveScan scanDirectives(std::string_view bytes, TaskPool *pool = nullptr, std::size_t partBytes = 32u << 20);
 // Splits a #Fields value into names (runs of spaces/tabs separate; a trailing space is ignored).
 std::vector<std::string> splitFieldNames(std::string_view value);
 
