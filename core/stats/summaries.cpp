@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <array>
 #include <deque>
+#include <exception>
 #include <map>
 #include <memory>
+#include <thread>
 #include <unordered_map>
 
 namespace hs {
@@ -64,19 +66,72 @@ constexpr std::size_t kPrefetchAhead = 16;
 
 } // namespace
 
-void computeSummaries(Analysis &analysis)
+namespace {
+
+// The accumulator of each HTTPERR context of every source (a file has a few hundred contexts):
+// resolved before the passes, so both read it without locks.
+std::vector<std::vector<ReasonAcc *>> accumulatorsOfContexts(const Analysis &analysis,
+                                                             std::deque<std::pair<StrId, ReasonAcc>> &reasons)
 {
-    // Few distinct reasons, each looked up once per HTTPERR context (accOfContext below), not per
-    // line: a short list. A deque, because accumulators are held by pointer while reasons are added.
-    std::deque<std::pair<StrId, ReasonAcc>> reasons;
+    // Few distinct reasons: a short list, searched once per context, not per line.
     auto accFor = [&](StrId reason) -> ReasonAcc & {
         for (auto &[id, acc] : reasons)
             if (id == reason)
                 return acc;
         return reasons.emplace_back(reason, ReasonAcc{}).second;
     };
+    std::vector<std::vector<ReasonAcc *>> bySource(analysis.sources.size());
+    for (std::size_t s = 0; s < analysis.sources.size(); ++s) {
+        const Source &src = *analysis.sources[s];
+        if (!src.log)
+            continue;
+        for (const HttpErrContext &context : src.log->httpErrContexts)
+            bySource[s].push_back(&accFor(context.reason));
+    }
+    return bySource;
+}
+
+// Counts each reason's URIs; runs beside countSourcesAndReasons, which counts the clients.
+void countReasonUris(const Analysis &analysis, const std::vector<std::vector<ReasonAcc *>> &accOfContext)
+{
+    for (std::size_t s = 0; s < analysis.sources.size(); ++s) {
+        const Source &src = *analysis.sources[s];
+        if (!src.log)
+            continue;
+        const std::vector<ReasonAcc *> &accOf = accOfContext[s];
+        for (const auto &segment : src.log->httpErr.segments()) {
+            const std::size_t n = segment.size();
+            for (std::size_t i = 0; i < n; ++i) {
+                if (i + kPrefetchAhead < n) {
+                    const HttpErrRecord &ahead = segment[i + kPrefetchAhead];
+                    accOf[ahead.context]->uris.prefetch(ahead.uri);
+                }
+                const HttpErrRecord &r = segment[i];
+                if (r.uri != kEmptyStr)
+                    accOf[r.context]->uris.add(r.uri);
+            }
+        }
+    }
+}
+
+// The ranking of each reason's URIs, then its table freed (the next reason's must not stack on it).
+void rankReasonUris(const Analysis &analysis, std::deque<std::pair<StrId, ReasonAcc>> &reasons)
+{
+    for (auto &entry : reasons) {
+        ReasonAcc &acc = entry.second;
+        acc.summary.topUris = topCountedOf<StrId>([&](auto &&fn) { acc.uris.forEach(fn); }, 10,
+                                                  [&](StrId id) { return analysis.str(id); });
+        acc.uris = IdCounter{};
+    }
+}
+
+// Everything but the URIs: status codes per source, and per reason the count, time range, status
+// codes and clients.
+void countSourcesAndReasons(Analysis &analysis, const std::vector<std::vector<ReasonAcc *>> &accOfContext)
+{
     analysis.statusSummaries.clear();
-    for (const auto &src : analysis.sources) {
+    for (std::size_t s = 0; s < analysis.sources.size(); ++s) {
+        const auto &src = analysis.sources[s];
         if (src->first != kNoTime) {
             widenTimeRange(analysis.first, analysis.last, src->first + src->clockOffset);
             widenTimeRange(analysis.first, analysis.last, src->last + src->clockOffset);
@@ -86,32 +141,22 @@ void computeSummaries(Analysis &analysis)
         auto tally = std::make_unique<StatusTally>();
         if (src->log) {
             src->log->access.forEach([&](const AccessRecord &r) { tally->add(r.status); });
-            // A file has a few hundred contexts: resolve each one's accumulator once.
-            const LogData &log = *src->log;
-            std::vector<ReasonAcc *> accOfContext(log.httpErrContexts.size(), nullptr);
-            for (const auto &segment : log.httpErr.segments()) {
+            const std::vector<ReasonAcc *> &accOf = accOfContext[s];
+            for (const auto &segment : src->log->httpErr.segments()) {
                 const std::size_t n = segment.size();
                 for (std::size_t i = 0; i < n; ++i) {
                     if (i + kPrefetchAhead < n) {
                         const HttpErrRecord &ahead = segment[i + kPrefetchAhead];
-                        if (const ReasonAcc *acc = accOfContext[ahead.context]) {
-                            acc->clients.prefetch(ahead.clientIp.code());
-                            acc->uris.prefetch(ahead.uri);
-                        }
+                        accOf[ahead.context]->clients.prefetch(ahead.clientIp.code());
                     }
                     const HttpErrRecord &r = segment[i];
                     tally->add(r.status);
-                    ReasonAcc *&cached = accOfContext[r.context];
-                    if (!cached)
-                        cached = &accFor(log.context(r).reason);
-                    ReasonAcc &acc = *cached;
-                    ReasonSummary &s = acc.summary;
-                    ++s.count;
-                    widenTimeRange(s.first, s.last, r.time);
+                    ReasonAcc &acc = *accOf[r.context];
+                    ReasonSummary &sum = acc.summary;
+                    ++sum.count;
+                    widenTimeRange(sum.first, sum.last, r.time);
                     acc.statuses.add(r.status);
                     acc.clients.add(r.clientIp.code());
-                    if (r.uri != kEmptyStr)
-                        acc.uris.add(r.uri);
                 }
             }
         }
@@ -127,20 +172,61 @@ void computeSummaries(Analysis &analysis)
         if (!status.byStatus.empty())
             analysis.statusSummaries.push_back(std::move(status));
     }
+}
+
+} // namespace
+
+void computeSummaries(Analysis &analysis, unsigned threads)
+{
+    // A deque: accumulators are held by pointer while reasons are added.
+    std::deque<std::pair<StrId, ReasonAcc>> reasons;
+    const std::vector<std::vector<ReasonAcc *>> accOfContext = accumulatorsOfContexts(analysis, reasons);
+    // The URIs are counted and ranked on a second thread: each half is bound by the latency of its
+    // own table, so two cores take half the time. They touch only ReasonAcc::uris and topUris.
+    const auto uriHalf = [&] {
+        countReasonUris(analysis, accOfContext);
+        rankReasonUris(analysis, reasons);
+    };
+    const bool second = threads != 1 && !reasons.empty();
+    std::thread uriThread;
+    std::exception_ptr uriError;
+    if (second)
+        uriThread = std::thread([&] {
+            try {
+                uriHalf();
+            } catch (...) {
+                uriError = std::current_exception(); // e.g. bad_alloc: rethrown on this thread
+            }
+        });
+    try {
+        countSourcesAndReasons(analysis, accOfContext);
+        for (auto &entry : reasons) {
+            ReasonAcc &acc = entry.second; // not a structured binding: lambdas below capture it (clang < 16)
+            acc.summary.topClients = topCountedOf<std::uint32_t>(
+                [&](auto &&fn) { acc.clients.forEach(fn); }, 10,
+                [&](std::uint32_t code) { return analysis.addr(LogAddress::fromCode(code)); });
+            acc.clients = IdCounter{};
+        }
+    } catch (...) {
+        if (uriThread.joinable())
+            uriThread.join();
+        throw;
+    }
+    if (second)
+        uriThread.join();
+    else
+        uriHalf();
+    if (uriError)
+        std::rethrow_exception(uriError);
+
     analysis.httpErrReasons.clear();
     for (auto &entry : reasons) {
         const StrId reason = entry.first;
-        ReasonAcc &acc = entry.second; // not a structured binding: lambdas below capture it (clang < 16)
+        ReasonAcc &acc = entry.second;
+        if (acc.summary.count == 0)
+            continue; // a context of a chunk whose rows were dropped (reading stopped)
         acc.statuses.into(acc.summary.statuses);
         acc.summary.reason = reason == kEmptyStr ? std::string("(none)") : std::string(analysis.str(reason));
-        acc.summary.topClients =
-            topCountedOf<std::uint32_t>([&](auto &&fn) { acc.clients.forEach(fn); }, 10,
-                                        [&](std::uint32_t code) { return analysis.addr(LogAddress::fromCode(code)); });
-        acc.summary.topUris = topCountedOf<StrId>([&](auto &&fn) { acc.uris.forEach(fn); }, 10,
-                                                  [&](StrId id) { return analysis.str(id); });
-        // Done with this reason's tables: the next reason's ranking must not stack on them.
-        acc.clients = IdCounter{};
-        acc.uris = IdCounter{};
         analysis.httpErrReasons.push_back(std::move(acc.summary));
     }
     std::sort(analysis.httpErrReasons.begin(), analysis.httpErrReasons.end(),

@@ -9,7 +9,8 @@
 
 namespace hs {
 
-void computeSummaries(Analysis &analysis);
+// threads == 1 keeps it on the calling thread; otherwise it uses one more.
+void computeSummaries(Analysis &analysis, unsigned threads = 0);
 
 // Top-N helper used by summaries and detectors: most frequent first, ties by value.
 std::vector<CountedValue> topValues(const std::unordered_map<std::string, std::uint64_t> &counts, std::size_t n);

@@ -176,7 +176,7 @@ std::unique_ptr<Analysis> analyze(const AnalyzeOptions &options, const CancelTok
     }
 
     progress.setStage(Stage::Summarising);
-    computeSummaries(*analysis);
+    computeSummaries(*analysis, options.threads);
     progress.setStage(Stage::Done);
     return analysis;
 }
