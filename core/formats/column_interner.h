@@ -5,6 +5,7 @@
 // values from a temporary buffer must go through the InternCache directly.
 #pragma once
 
+#include "model/bytes_equal.h"
 #include "model/hash.h"
 #include "model/string_pool.h"
 
@@ -55,7 +56,7 @@ private:
         StrId id = kEmptyStr;
         bool is(std::string_view value) const noexcept
         {
-            return data && value.size() == size && std::memcmp(value.data(), data, value.size()) == 0;
+            return data && value.size() == size && bytesEqual(value.data(), data, value.size());
         }
     };
     InternCache cache_;

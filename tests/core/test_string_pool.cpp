@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
+#include "model/bytes_equal.h"
 #include "model/hash.h"
 #include "model/string_pool.h"
 #include "support/catch.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <span>
 #include <string>
 #include <thread>
@@ -196,4 +199,25 @@ TEST_CASE("intern cache stays bounded and right when its sets overflow", "[pool]
             REQUIRE(pool.view(ids[static_cast<std::size_t>(i)]) == text);
         }
     CHECK(pool.size() == 100000 + 2);
+}
+
+TEST_CASE("bytesEqual agrees with memcmp at every length and difference position", "[model][strings]")
+{
+    // The buffers sit at the end of their arrays, so a read past the range would leave them.
+    std::array<char, 48> a{}, b{};
+    for (std::size_t n = 0; n <= 40; ++n) {
+        char *x = a.data() + a.size() - n;
+        char *y = b.data() + b.size() - n;
+        for (std::size_t i = 0; i < n; ++i)
+            x[i] = y[i] = static_cast<char>('a' + i % 26);
+        INFO("length " << n);
+        CHECK(bytesEqual(x, y, n));
+        for (std::size_t at = 0; at < n; ++at) {
+            INFO("difference at " << at);
+            y[at] = static_cast<char>(y[at] ^ 0x20);
+            CHECK_FALSE(bytesEqual(x, y, n));
+            CHECK((std::memcmp(x, y, n) == 0) == bytesEqual(x, y, n));
+            y[at] = x[at];
+        }
+    }
 }
