@@ -81,7 +81,7 @@ DirectiveScan scanDirectives(std::string_view bytes, TaskPool *pool, std::size_t
     std::vector<std::vector<DirectiveEntry>> found(parts);
     const auto scanPart = [&](std::size_t i) {
         const std::size_t begin = scan.contentStart + i * partBytes;
-        const std::size_t end = parts == 1 ? bytes.size() : std::min(bytes.size(), begin + partBytes);
+        const std::size_t end = i + 1 == parts ? bytes.size() : begin + partBytes;
         scanDirectiveRange(bytes, scan.contentStart, begin, end, found[i]);
     };
     if (parts == 1)
