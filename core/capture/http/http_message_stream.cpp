@@ -38,26 +38,22 @@ StartClass MessageStream::classify(std::string_view bytes) const noexcept
 
 StartClass MessageStream::classifyHeld(std::string_view &data, TimeUs time, std::uint64_t frame)
 {
-    if (probeLen_ == 0) {
+    if (held_.empty()) {
         const StartClass c = classify(data);
         if (c == StartClass::NeedMore) { // data is shorter than kClassifyBytes here
-            std::memcpy(probe_.data(), data.data(), data.size());
-            probeLen_ = static_cast<std::uint8_t>(data.size());
-            probeTime_ = time;
-            probeFrame_ = frame;
+            held_.append(data, ArrivalMark{time, frame});
             data = {};
         }
         return c;
     }
     std::array<char, kClassifyBytes> joined;
-    const std::size_t held = probeLen_;
+    const std::size_t held = held_.size();
     const std::size_t take = std::min(data.size(), kClassifyBytes - held);
-    std::memcpy(joined.data(), probe_.data(), held);
+    std::memcpy(joined.data(), held_.view().data(), held);
     std::memcpy(joined.data() + held, data.data(), take);
     const StartClass c = classify(std::string_view(joined.data(), held + take));
     if (c == StartClass::NeedMore) { // then take == data.size()
-        std::memcpy(probe_.data() + held, data.data(), take);
-        probeLen_ = static_cast<std::uint8_t>(held + take);
+        held_.append(data, ArrivalMark{time, frame});
         data = {};
     }
     return c;
@@ -66,8 +62,8 @@ StartClass MessageStream::classifyHeld(std::string_view &data, TimeUs time, std:
 void MessageStream::beginHead(TimeUs time, std::uint64_t frame)
 {
     progress_ = MessageProgress{};
-    progress_.startTime = probeLen_ ? probeTime_ : time;
-    progress_.startFrame = probeLen_ ? probeFrame_ : frame;
+    progress_.startTime = held_.empty() ? time : held_.first().time;
+    progress_.startFrame = held_.empty() ? frame : held_.first().frame;
     if (leadingSpace_)
         progress_.violations |= requests_ ? kViolationBadRequestLine : kViolationBadStatusLine;
     leadingSpace_ = false;
@@ -75,10 +71,10 @@ void MessageStream::beginHead(TimeUs time, std::uint64_t frame)
     lfState_ = 0;
     firstLineDone_ = false;
     head_ = {};
-    if (probeLen_) {
-        headBuf_.assign(probe_.data(), probeLen_);
+    if (!held_.empty()) {
+        headBuf_.assign(held_.view());
         buffering_ = true;
-        probeLen_ = 0;
+        held_.clear();
     } else {
         headBuf_.clear();
         buffering_ = false;
@@ -217,7 +213,7 @@ bool MessageStream::beginBody(const BodyPlan &plan, bool untilCloseOnChunkError)
 void MessageStream::beginTunnel() noexcept
 {
     releaseHeadBuffer();
-    probeLen_ = 0;
+    held_.clear();
     progress_.complete = progress_.headComplete; // a 101 or CONNECT 2xx is its head alone
     state_ = State::Tunnel;
 }
@@ -225,7 +221,7 @@ void MessageStream::beginTunnel() noexcept
 void MessageStream::ignoreRest() noexcept
 {
     releaseHeadBuffer();
-    probeLen_ = 0;
+    held_.clear();
     progress_.complete = progress_.headComplete; // an HTTP/0.9 request is its line alone
     state_ = State::Ignore;
 }
@@ -233,7 +229,7 @@ void MessageStream::ignoreRest() noexcept
 void MessageStream::giveUp() noexcept
 {
     releaseHeadBuffer();
-    probeLen_ = 0;
+    held_.clear();
     state_ = State::Abandoned;
 }
 
@@ -242,7 +238,7 @@ void MessageStream::startResync() noexcept
     state_ = State::Resync;
     resyncBudget_ = limits_.resyncLookahead;
     atLineStart_ = true; // right after a gap, a rejected start or a broken body a message may begin
-    probeLen_ = 0;
+    held_.clear();
     maySkipBody_ = false;
     leadingSpace_ = false;
 }
@@ -252,18 +248,17 @@ void MessageStream::resync() noexcept
     releaseHeadBuffer();
     // Bytes held at a rejected stream start (while a TLS header was still possible) may contain a
     // line end: the search resumes after the last one, keeping what follows it as a candidate.
-    std::size_t lastLf = 0;
-    for (std::size_t i = probeLen_; i-- > 1;)
-        if (probe_[i] == '\n') {
-            lastLf = i;
-            break;
-        }
-    const std::size_t keep = lastLf ? probeLen_ - lastLf - 1 : 0;
-    const std::size_t held = probeLen_;
-    std::memmove(probe_.data(), probe_.data() + lastLf + 1, keep);
+    const std::size_t lastLf = held_.view().find_last_of('\n');
+    const bool kept = lastLf != std::string_view::npos && lastLf != 0;
+    const std::size_t held = held_.size();
+    HeldBytes tail = std::move(held_);
+    if (kept)
+        tail.dropFront(lastLf + 1);
+    else
+        tail.clear();
     startResync();
-    atLineStart_ = lastLf ? true : resumeAtLineStart_;
-    probeLen_ = static_cast<std::uint8_t>(keep);
+    atLineStart_ = kept ? true : resumeAtLineStart_;
+    held_ = std::move(tail);
     // The search starts at the rejected start, held bytes included: charge them, as an unsplit
     // stream would (held bytes never decide the outcome twice).
     resyncBudget_ -= std::min<std::uint64_t>(resyncBudget_, held);
@@ -272,8 +267,8 @@ void MessageStream::resync() noexcept
 void MessageStream::beginRawBody() noexcept
 {
     progress_ = MessageProgress{};
-    progress_.startTime = probeLen_ ? probeTime_ : kNoTime; // else set by the next data
-    progress_.startFrame = probeLen_ ? probeFrame_ : 0;
+    progress_.startTime = held_.first().time; // kNoTime when nothing is held: set by the next data
+    progress_.startFrame = held_.first().frame;
     BodyPlan plan;
     plan.kind = BodyKind::UntilClose;
     decoder_.start(plan);
@@ -282,23 +277,33 @@ void MessageStream::beginRawBody() noexcept
     leadingSpace_ = false;
     ++messages_;
     state_ = State::Body;
-    if (probeLen_) {
-        countBody(probeLen_, probeTime_, probeFrame_);
-        probeLen_ = 0;
+    if (!held_.empty()) {
+        countBody(held_.size(), held_.first(), held_.at(held_.size() - 1));
+        held_.clear();
     }
 }
 
-void MessageStream::countBody(std::uint64_t n, TimeUs time, std::uint64_t frame) noexcept
+void MessageStream::countBody(std::uint64_t n, ArrivalMark first, ArrivalMark last) noexcept
 {
     if (n == 0)
         return;
     if (progress_.bodyBytes == 0) {
-        progress_.bodyFirstTime = time;
-        progress_.bodyFirstFrame = frame;
+        progress_.bodyFirstTime = first.time;
+        progress_.bodyFirstFrame = first.frame;
     }
-    progress_.bodyLastTime = time;
-    progress_.bodyLastFrame = frame;
+    progress_.bodyLastTime = last.time;
+    progress_.bodyLastFrame = last.frame;
     progress_.bodyBytes += n;
+}
+
+void MessageStream::takeHeldAsBody() noexcept
+{
+    if (held_.empty())
+        return;
+    const std::size_t n = decoder_.consume(held_.view());
+    if (n != 0)
+        countBody(n, held_.first(), held_.at(n - 1));
+    held_.dropFront(n);
 }
 
 MessageStream::Event MessageStream::endBody(bool complete) noexcept
@@ -328,12 +333,7 @@ MessageStream::Event MessageStream::runBody(std::string_view &data, TimeUs time,
                 state_ = State::Idle;
                 return endBody(true);
             }
-            if (probeLen_) { // the held bytes were body after all
-                const std::size_t n = decoder_.consume(std::string_view(probe_.data(), probeLen_));
-                countBody(n, probeTime_, probeFrame_);
-                std::memmove(probe_.data(), probe_.data() + n, probeLen_ - n);
-                probeLen_ = static_cast<std::uint8_t>(probeLen_ - n);
-            }
+            takeHeldAsBody();
         }
     }
     for (;;) {
@@ -364,7 +364,7 @@ MessageStream::Event MessageStream::runBody(std::string_view &data, TimeUs time,
 bool MessageStream::runResync(std::string_view &data, TimeUs time, std::uint64_t frame)
 {
     while (!data.empty()) {
-        if (probeLen_) {
+        if (!held_.empty()) {
             const std::size_t arriving = data.size();
             const StartClass c = classifyHeld(data, time, frame);
             if (c == StartClass::NeedMore) { // held too: charged like scanned bytes
@@ -375,7 +375,7 @@ bool MessageStream::runResync(std::string_view &data, TimeUs time, std::uint64_t
                 beginHead(time, frame);
                 return true;
             }
-            probeLen_ = 0;
+            held_.clear();
             atLineStart_ = false;
         }
         if (resyncBudget_ == 0) {
@@ -397,10 +397,7 @@ bool MessageStream::runResync(std::string_view &data, TimeUs time, std::uint64_t
                     return true;
                 }
                 if (c == StartClass::NeedMore) { // a short tail: hold it until more arrives
-                    std::memcpy(probe_.data(), rest.data(), rest.size());
-                    probeLen_ = static_cast<std::uint8_t>(rest.size());
-                    probeTime_ = time;
-                    probeFrame_ = frame;
+                    held_.append(rest, ArrivalMark{time, frame});
                     resyncBudget_ -= std::min<std::uint64_t>(resyncBudget_, data.size());
                     data = {};
                     return false;
@@ -432,7 +429,7 @@ MessageStream::Event MessageStream::next(std::string_view &data, TimeUs time, st
         switch (state_) {
         case State::Start:
         case State::Idle: {
-            if (probeLen_ == 0) {
+            if (held_.empty()) {
                 // Blank lines between messages are allowed (RFC 9112 §2.2); stray spaces tolerated.
                 std::size_t i = 0;
                 while (i < data.size()) {
@@ -508,10 +505,9 @@ MessageStream::Event MessageStream::gap(std::uint64_t length, TimeUs time, std::
         return reportHead(headBuf_, false, time, frame);
     case State::AwaitHead: resync(); return Event::NeedData;
     case State::Body:
-        if (maySkipBody_ && probeLen_) { // held bytes before the gap were body bytes
-            const std::size_t n = decoder_.consume(std::string_view(probe_.data(), probeLen_));
-            countBody(n, probeTime_, probeFrame_);
-            probeLen_ = 0;
+        if (maySkipBody_) { // held bytes before the gap were body bytes
+            takeHeldAsBody();
+            held_.clear();
         }
         maySkipBody_ = false;
         progress_.violations |= kViolationGapInMessage;
@@ -541,11 +537,9 @@ MessageStream::Event MessageStream::close(bool orderly)
     switch (state_) {
     case State::Head: progress_.violations |= kViolationTruncated; return reportHead(headBuf_, false, kNoTime, 0);
     case State::Body: {
-        if (maySkipBody_ && probeLen_) {
-            const std::size_t n = decoder_.consume(std::string_view(probe_.data(), probeLen_));
-            countBody(n, probeTime_, probeFrame_);
-        }
-        probeLen_ = 0;
+        if (maySkipBody_)
+            takeHeldAsBody();
+        held_.clear();
         const bool complete = decoder_.done() || (decoder_.untilClose() && orderly);
         if (!complete)
             progress_.violations |= kViolationTruncated;
@@ -554,7 +548,7 @@ MessageStream::Event MessageStream::close(bool orderly)
     }
     default:
         releaseHeadBuffer();
-        probeLen_ = 0;
+        held_.clear();
         state_ = State::Ended;
         return Event::NeedData;
     }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "capture/http/http_body.h"
+#include "capture/http/http_held_bytes.h"
 #include "capture/http/http_syntax.h"
 #include "model/time.h"
 
@@ -81,8 +82,11 @@ public:
     std::string_view head() const noexcept { return head_; }
     const MessageProgress &progress() const noexcept { return progress_; }
     // Time/frame of the first byte of what BadStart is about.
-    TimeUs pendingStartTime(TimeUs now) const noexcept { return probeLen_ ? probeTime_ : now; }
-    std::uint64_t pendingStartFrame(std::uint64_t now) const noexcept { return probeLen_ ? probeFrame_ : now; }
+    TimeUs pendingStartTime(TimeUs now) const noexcept { return held_.empty() ? now : held_.first().time; }
+    std::uint64_t pendingStartFrame(std::uint64_t now) const noexcept
+    {
+        return held_.empty() ? now : held_.first().frame;
+    }
 
     std::uint32_t messages() const noexcept { return messages_; } // heads recognised (+ raw bodies)
     bool sawData() const noexcept { return sawData_; }
@@ -109,7 +113,7 @@ private:
     };
 
     StartClass classify(std::string_view bytes) const noexcept;
-    // Classifies probe_ + data; on NeedMore keeps the bytes in probe_ (data is then consumed).
+    // Classifies held_ + data; on NeedMore holds the bytes too (data is then consumed).
     StartClass classifyHeld(std::string_view &data, TimeUs time, std::uint64_t frame);
     void beginHead(TimeUs time, std::uint64_t frame);
     Event scanHead(std::string_view &data, TimeUs time, std::uint64_t frame);
@@ -117,7 +121,13 @@ private:
     Event reportHead(std::string_view head, bool complete, TimeUs time, std::uint64_t frame);
     Event runBody(std::string_view &data, TimeUs time, std::uint64_t frame);
     bool runResync(std::string_view &data, TimeUs time, std::uint64_t frame); // true: a head begins
-    void countBody(std::uint64_t n, TimeUs time, std::uint64_t frame) noexcept;
+    void countBody(std::uint64_t n, ArrivalMark first, ArrivalMark last) noexcept;
+    void countBody(std::uint64_t n, TimeUs time, std::uint64_t frame) noexcept
+    {
+        countBody(n, ArrivalMark{time, frame}, ArrivalMark{time, frame});
+    }
+    // The held bytes were body after all: feeds them to the decoder, counts and forgets what it took.
+    void takeHeldAsBody() noexcept;
     Event endBody(bool complete) noexcept;
     void startResync() noexcept;
     void releaseHeadBuffer() noexcept;
@@ -131,11 +141,8 @@ private:
     bool untilCloseOnChunkError_ = false;
     std::uint32_t messages_ = 0;
 
-    // Bytes held back at a possible message start until they can be classified (never holds LF).
-    std::array<char, kClassifyBytes> probe_{};
-    std::uint8_t probeLen_ = 0;
-    TimeUs probeTime_ = kNoTime;
-    std::uint64_t probeFrame_ = 0;
+    // Bytes held back at a possible message start until they can be classified.
+    HeldBytes held_;
 
     // Head scanning
     std::string headBuf_;      // the head so far, once it spans calls

@@ -1084,3 +1084,26 @@ TEST_CASE("the resync look-ahead is charged the same however the stream is cut",
         CHECK(failure.empty());
     }
 }
+
+TEST_CASE("body bytes held over segments while a withheld body was possible keep their own times",
+          "[http][conversation][regression]")
+{
+    // Found by fuzz_http: after a final status to an Expect request, "C---------" might still be
+    // the start of the client's next request, so it was held, and the next segment's first bytes
+    // with it when the segment arrived in pieces. Once they turned out to be body bytes, all were
+    // counted at the first held byte's time: the body ended in segment 3 or 4 depending on the cut.
+    ConversationScript s;
+    s.client("PUT /f HTTP/1.1\r\nContent-Length: 14\r\nExpect: 100-continue\r\n\r\n")
+        .server("HTTP/1.1 417 Expectation Failed\r\nContent-Length: 0\r\n\r\n")
+        .client("C---------")
+        .client("----GET /next HTTP/1.1\r\n\r\n");
+    const ConversationRun r = runScript(s);
+    REQUIRE(r.count() == 2);
+    CHECK(r.tx(0).status == 417);
+    CHECK(r.tx(0).requestBodyBytes == 14);
+    CHECK(r.tx(0).requestComplete);
+    CHECK(r.tx(0).requestBodyFirstTime == T(2));
+    CHECK(r.tx(0).requestBodyLastTime == T(3));
+    CHECK(r.str(r.tx(1).target) == "/next");
+    CHECK_SPLIT_INVARIANT(s);
+}
