@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Equality of two byte ranges of the same, usually short, length (methods, addresses, URIs), inline.
-// The column interner compares almost every field of every log line with the column's last value;
-// a call into the library's memcmp, with its size dispatch, was part of 7 % of W3C ingestion. Reads stay
-// inside both ranges: the loads overlap instead of running past the end.
+// The interning caches and the string pool compare a value with a candidate for almost every field
+// of every log line; a call into the library's memcmp, with its size dispatch, was 7 % of W3C
+// ingestion. Reads stay inside both ranges: the loads overlap instead of running past the end.
 #pragma once
 
 #include "model/hash.h"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "model/string_pool.h"
 
+#include "model/bytes_equal.h"
 #include "model/hash.h"
 #include "model/prefetch.h"
 #include "model/spin_mutex.h"
@@ -151,7 +152,7 @@ struct StringPool::Shard {
             if ((slot & ~kEntryMask) == tag) {
                 const std::uint32_t i = (slot & kEntryMask) - 1;
                 const std::string_view e = this->text(i);
-                if (e.size() == text.size() && std::memcmp(e.data(), text.data(), text.size()) == 0)
+                if (e.size() == text.size() && bytesEqual(e.data(), text.data(), text.size()))
                     return i;
             }
             pos = (pos + 1) & ix.mask;
@@ -384,8 +385,7 @@ const StrId *InternCache::lookup(std::string_view text, std::uint64_t hash) cons
     const Set &set = sets_[hash & (sets_.size() - 1)];
     const std::uint16_t tag = tagOf(hash);
     for (const Slot &slot : set.ways)
-        if (slot.data && slot.tag == tag && slot.size == text.size() &&
-            std::memcmp(slot.data, text.data(), text.size()) == 0)
+        if (slot.data && slot.tag == tag && slot.size == text.size() && bytesEqual(slot.data, text.data(), text.size()))
             return &slot.id;
     return nullptr;
 }
