@@ -134,19 +134,4 @@ std::vector<ChunkRange> planChunks(std::string_view bytes, const DirectiveScan &
     return chunks;
 }
 
-std::uint64_t countLines(std::string_view bytes, std::uint64_t begin, std::uint64_t end) noexcept
-{
-    std::uint64_t n = 0;
-    const char *p = bytes.data() + begin;
-    const char *e = bytes.data() + end;
-    while (p < e) {
-        const void *nl = std::memchr(p, '\n', static_cast<std::size_t>(e - p));
-        ++n;
-        if (!nl)
-            break;
-        p = static_cast<const char *>(nl) + 1;
-    }
-    return n;
-}
-
 } // namespace hs

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "formats/format_reader.h"
+#include "formats/line_splitter.h"
 #include "model/line_index.h"
 #include "model/problem.h"
 #include "model/source.h"
@@ -18,6 +19,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -109,6 +111,27 @@ std::uint64_t walkLines(std::string_view bytes, std::uint64_t begin, std::uint64
     return lineNo;
 }
 
+// walkLines for parsers of space-separated lines: one pass finds the line ends and the fields
+// (LineSplitter). The parser's fieldSlots() receive each line's fields before
+// onSplitLine(line, localLineNo) is called.
+template <typename Parser>
+void splitLines(std::string_view bytes, std::uint64_t begin, std::uint64_t end, LineIndex::Chunk &index,
+                bool &unterminated, Parser &parser)
+{
+    const std::span<std::string_view> slots = parser.fieldSlots();
+    LineSplitter splitter(bytes, begin, end);
+    SplitLine line;
+    std::uint64_t lineNo = 0;
+    unterminated = false;
+    while (splitter.next(line, slots.data(), slots.size())) {
+        if (lineNo % LineIndex::kStride == 0)
+            index.checkpoints.push_back(line.offset);
+        ++lineNo;
+        unterminated = !line.terminated;
+        parser.onSplitLine(line, lineNo);
+    }
+}
+
 // Joins chunk outputs into the source, in order. Row must have a `line` member.
 template <typename Row>
 void joinChunks(Source &source, std::vector<ChunkOutput<Row>> &chunks, RecordStore<Row> &store)
@@ -137,9 +160,6 @@ void joinChunks(Source &source, std::vector<ChunkOutput<Row>> &chunks, RecordSto
     }
 }
 
-// Counts lines in [begin, end) (the number walkLines would report).
-std::uint64_t countLines(std::string_view bytes, std::uint64_t begin, std::uint64_t end) noexcept;
-
 // Per-file notes that would be noise per line ("1,234 lines were read with an assumed field set"):
 // parsers tally them per (category, message) with the first line and a count; runChunks turns each
 // tally into one Problem.
@@ -159,7 +179,8 @@ struct NoteTally {
 };
 
 // Runs one parser per chunk on the pool and joins the outputs into `store`. makeParser(out, state)
-// returns an object with onLine(line, offset, lineNo), a `tally` member (NoteTally) and optionally
+// returns an object with onLine(line, offset, lineNo) or fieldSlots() and onSplitLine(line, lineNo)
+// (see splitLines), a `tally` member (NoteTally) and optionally
 // finish(), called after the chunk's last line. A stop
 // request keeps the chunks finished before the first skipped one. Adds the notes every text log
 // shares (tallied notes, missing final newline, stopped early).
@@ -186,10 +207,13 @@ void runChunks(ReadContext &ctx, const DirectiveScan &scan, std::size_t chunkByt
                 out.rows.reserve(countLines(bytes, c.begin, c.end));
                 auto parser = makeParser(out, c.state);
                 bool unterminated = false;
-                walkLines(bytes, c.begin, c.end, out.lineIndex, unterminated,
-                          [&](std::string_view line, std::uint64_t offset, std::uint64_t n) {
-                              parser.onLine(line, offset, n);
-                          });
+                if constexpr (requires { parser.fieldSlots(); })
+                    splitLines(bytes, c.begin, c.end, out.lineIndex, unterminated, parser);
+                else
+                    walkLines(bytes, c.begin, c.end, out.lineIndex, unterminated,
+                              [&](std::string_view line, std::uint64_t offset, std::uint64_t n) {
+                                  parser.onLine(line, offset, n);
+                              });
                 if constexpr (requires { parser.finish(); })
                     parser.finish(); // e.g. ids still queued for a batch (DeferredIds)
                 out.lastLineUnterminated = unterminated;

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 namespace hs {
 namespace {
@@ -112,8 +113,12 @@ public:
     {
     }
 
-    void onLine(std::string_view line, std::uint64_t offset, std::uint64_t lineNo)
+    // The splitter fills these with each line's fields before onSplitLine.
+    std::span<std::string_view> fieldSlots() noexcept { return parts_; }
+
+    void onSplitLine(const SplitLine &split, std::uint64_t lineNo)
     {
+        const std::string_view line = split.text;
         ++out_.lines;
         if (line.empty() || text::trim(line).empty()) {
             ++out_.blankLines;
@@ -121,14 +126,14 @@ public:
         }
         if (line[0] == '#') {
             ++out_.directiveLines;
-            const auto it = std::lower_bound(scan_.entries.begin(), scan_.entries.end(), offset,
+            const auto it = std::lower_bound(scan_.entries.begin(), scan_.entries.end(), split.offset,
                                              [](const DirectiveEntry &e, std::uint64_t o) { return e.offset < o; });
-            if (it != scan_.entries.end() && it->offset == offset && it->kind == DirectiveEntry::Kind::Fields)
+            if (it != scan_.entries.end() && it->offset == split.offset && it->kind == DirectiveEntry::Kind::Fields)
                 layout_ = it->layoutIndex;
             return;
         }
         ++out_.dataLines;
-        parseData(line, lineNo);
+        parseData(line, lineNo, split.scan);
         deferred_.endLine(out_.rows);
     }
 
@@ -137,7 +142,7 @@ public:
     NoteTally tally;
 
 private:
-    void parseData(std::string_view line, std::uint64_t lineNo)
+    void parseData(std::string_view line, std::uint64_t lineNo, const LineScan &scan)
     {
         if (line.size() > kMaxLineBytes) {
             out_.reject(lineNo, "line-too-long",
@@ -145,7 +150,6 @@ private:
                             text::groupThousands(kMaxLineBytes) + ")");
             return;
         }
-        const LineScan scan = scanFields(line, parts_.data(), parts_.size());
         if (scan.hasNul) {
             out_.reject(lineNo, "binary", "line contains NUL bytes (binary data, not a log line)");
             return;

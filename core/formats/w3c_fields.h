@@ -4,6 +4,7 @@
 // record's raw line.
 #pragma once
 
+#include "formats/line_splitter.h"
 #include "model/records.h"
 #include "model/source.h"
 
@@ -57,13 +58,8 @@ const std::vector<KnownLayout> &knownW3cLayouts();
 // fills at most `capacity` views.
 std::size_t splitFields(std::string_view line, std::string_view *out, std::size_t capacity) noexcept;
 
-// splitFields plus what the same pass saw: readers need to know whether a line holds NUL bytes
-// (binary junk) or bytes >= 0x80 (check UTF-8) without scanning it twice more.
-struct LineScan {
-    std::size_t fields = 0;
-    bool hasNul = false;
-    bool hasHighBytes = false;
-};
+// splitFields plus what the same pass saw (LineScan): readers need to know whether a line holds
+// NUL bytes (binary junk) or bytes >= 0x80 (check UTF-8) without scanning it twice more.
 LineScan scanFields(std::string_view line, std::string_view *out, std::size_t capacity) noexcept;
 
 // The W3C draft's general form, used when single-space splitting does not fit the declared fields:

@@ -16,6 +16,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <span>
 
 namespace hs {
 namespace {
@@ -130,8 +131,12 @@ public:
         setGmtOffset(state.gmtOffset);
     }
 
-    void onLine(std::string_view line, std::uint64_t offset, std::uint64_t lineNo)
+    // The splitter fills these with each line's fields before onSplitLine.
+    std::span<std::string_view> fieldSlots() noexcept { return parts_; }
+
+    void onSplitLine(const SplitLine &split, std::uint64_t lineNo)
     {
+        const std::string_view line = split.text;
         ++out_.lines;
         if (line.empty() || text::trim(line).empty()) {
             ++out_.blankLines;
@@ -139,11 +144,11 @@ public:
         }
         if (line[0] == '#') {
             ++out_.directiveLines;
-            onDirective(offset);
+            onDirective(split.offset);
             return;
         }
         ++out_.dataLines;
-        parseData(line, lineNo);
+        parseData(line, lineNo, split.scan);
         deferred_.endLine(out_.rows);
     }
 
@@ -219,7 +224,7 @@ private:
         return nullptr;
     }
 
-    void parseData(std::string_view line, std::uint64_t lineNo)
+    void parseData(std::string_view line, std::uint64_t lineNo, const LineScan &scan)
     {
         if (line.size() > kMaxLineBytes) {
             out_.reject(lineNo, "line-too-long",
@@ -227,7 +232,6 @@ private:
                             text::groupThousands(kMaxLineBytes) + ")");
             return;
         }
-        const LineScan scan = scanFields(line, parts_.data(), parts_.size());
         if (scan.hasNul) {
             out_.reject(lineNo, "binary", "line contains NUL bytes (binary data, not a log line)");
             return;
