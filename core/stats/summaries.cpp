@@ -122,17 +122,13 @@ void rankReasonUris(const Analysis &analysis, std::deque<std::pair<StrId, Reason
     }
 }
 
-// Everything but the URIs: status codes per source, and per reason the count, time range, status
+// Everything but the URIs and the time range: status codes per source, and per reason the count, time range, status
 // codes and clients.
 void countSourcesAndReasons(Analysis &analysis, const std::vector<std::vector<ReasonAcc *>> &accOfContext)
 {
     analysis.statusSummaries.clear();
     for (std::size_t s = 0; s < analysis.sources.size(); ++s) {
         const auto &src = analysis.sources[s];
-        if (src->first != kNoTime) {
-            widenTimeRange(analysis.first, analysis.last, src->first + src->clockOffset);
-            widenTimeRange(analysis.first, analysis.last, src->last + src->clockOffset);
-        }
         StatusSummary status;
         status.source = src->id;
         auto tally = std::make_unique<StatusTally>();
@@ -173,8 +169,20 @@ void countSourcesAndReasons(Analysis &analysis, const std::vector<std::vector<Re
 
 } // namespace
 
+void computeAnalysisRange(Analysis &analysis)
+{
+    analysis.first = analysis.last = kNoTime;
+    for (const auto &src : analysis.sources) {
+        if (src->first == kNoTime)
+            continue;
+        widenTimeRange(analysis.first, analysis.last, src->first + src->clockOffset);
+        widenTimeRange(analysis.first, analysis.last, src->last + src->clockOffset);
+    }
+}
+
 void computeSummaries(Analysis &analysis, unsigned threads)
 {
+    computeAnalysisRange(analysis);
     // A deque: accumulators are held by pointer while reasons are added.
     std::deque<std::pair<StrId, ReasonAcc>> reasons;
     const std::vector<std::vector<ReasonAcc *>> accOfContext = accumulatorsOfContexts(analysis, reasons);

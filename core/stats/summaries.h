@@ -9,8 +9,13 @@
 
 namespace hs {
 
-// threads == 1 keeps it on the calling thread; otherwise it uses one more.
+// threads == 1 keeps it on the calling thread; otherwise it uses one more. Needs only the records:
+// analyze() runs it before detection, whose HTTPERR reason findings reuse the rankings.
 void computeSummaries(Analysis &analysis, unsigned threads = 0);
+
+// The analysed time range (Analysis::first/last): every source's range moved by its clock offset.
+// computeSummaries sets it; call it again once the clock offsets have changed.
+void computeAnalysisRange(Analysis &analysis);
 
 // Top-N helper used by summaries and detectors: most frequent first, ties by value.
 std::vector<CountedValue> topValues(const std::unordered_map<std::string, std::uint64_t> &counts, std::size_t n);

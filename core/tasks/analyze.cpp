@@ -158,14 +158,21 @@ std::unique_ptr<Analysis> analyze(const AnalyzeOptions &options, const CancelTok
     analysis->stopped = cancel.stopRequested();
     joinCaptures(*analysis);
 
+    // The summaries need only the records. They come first so that the HTTPERR reason findings
+    // can take their top clients and URIs from them instead of ranking the same lines again.
+    progress.setStage(Stage::Summarising);
+    computeSummaries(*analysis, options.threads);
+    if (cancel.cancelled())
+        return nullptr;
+
     progress.setStage(Stage::Correlating);
     const kb::KnowledgeBase knowledge = knowledgeLoad.get();
     for (auto &p : kbProblems)
         analysis->skipped.push_back(SkippedFile{std::move(p.path), "knowledge base: " + p.message, {}});
     const kb::DiagnoseOptions diagnoseOptions{&options.clockOverrides, options.estimateClockOffsets, options.threads};
     {
-        // Scoped: the correlation (an index of every HTTPERR line, among others) is freed before
-        // the summaries allocate their counters.
+        // Scoped: the correlation (an index of every HTTPERR line, among others) is freed as soon as
+        // the detectors are done with it.
         kb::Correlation correlation = kb::correlateSources(*analysis, knowledge, diagnoseOptions, cancel);
         if (cancel.cancelled())
             return nullptr;
@@ -175,8 +182,7 @@ std::unique_ptr<Analysis> analyze(const AnalyzeOptions &options, const CancelTok
             return nullptr;
     }
 
-    progress.setStage(Stage::Summarising);
-    computeSummaries(*analysis, options.threads);
+    computeAnalysisRange(*analysis); // the correlation may have shifted sources by a clock offset
     progress.setStage(Stage::Done);
     return analysis;
 }

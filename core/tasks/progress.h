@@ -16,9 +16,9 @@ enum class Stage : std::uint8_t {
     Scanning,
     ReadingLogs,
     ReadingCaptures,
+    Summarising, // before correlation: detectors reuse the HTTPERR reason rankings
     Correlating,
     Detecting,
-    Summarising,
     Done
 };
 

@@ -45,7 +45,7 @@ QString stageName(Stage stage, const Progress::Snapshot &s, bool current)
 ProgressText describeProgress(const Progress::Snapshot &s, const QPalette &palette)
 {
     static constexpr std::array<Stage, 6> kStages = {Stage::Scanning,    Stage::ReadingLogs, Stage::ReadingCaptures,
-                                                     Stage::Correlating, Stage::Detecting,   Stage::Summarising};
+                                                     Stage::Summarising, Stage::Correlating, Stage::Detecting};
     ProgressText out;
     const QString muted = mutedTextColor(palette).name(QColor::HexArgb);
     QStringList parts;

@@ -3,6 +3,7 @@
 
 #include "kb/evidence.h"
 #include "kb/spikes.h"
+#include "model/prefetch.h"
 #include "stats/top_counted.h"
 
 #include <algorithm>
@@ -70,6 +71,58 @@ std::vector<CountedValue> top(std::vector<std::uint32_t> &keys, std::uint32_t no
     return topCountedOf<std::uint32_t>(forEachRun, n, std::forward<Name>(name));
 }
 
+// The s-reason's summary when computeSummaries ranked the same lines (analyze() runs it before
+// detection), else nullptr: detectors run on their own in tests and tools.
+const ReasonSummary *summaryOf(const Analysis &a, std::string_view reason, std::size_t lines)
+{
+    for (const ReasonSummary &s : a.httpErrReasons)
+        if (s.reason == reason && s.count == lines)
+            return &s;
+    return nullptr;
+}
+
+// The first n entries of a summary's ranking (top 10) without the empty value: the summary counts
+// lines without a client ("-") as a client, a finding names only real ones. Both rankings order
+// ties by text, so this is what ranking the lines here would give.
+std::vector<CountedValue> firstNamed(const std::vector<CountedValue> &ranked, std::size_t n)
+{
+    std::vector<CountedValue> out;
+    for (const CountedValue &v : ranked)
+        if (!v.value.empty() && out.size() < n)
+            out.push_back(v);
+    return out;
+}
+
+// Lines per app pool: a reason's lines name a handful, so a short list beats sorting the column.
+class QueueTally {
+public:
+    void add(StrId queue)
+    {
+        if (last_ < counts_.size() && counts_[last_].first == queue) {
+            ++counts_[last_].second;
+            return;
+        }
+        last_ = 0;
+        while (last_ < counts_.size() && counts_[last_].first != queue)
+            ++last_;
+        if (last_ == counts_.size())
+            counts_.emplace_back(queue, 0);
+        ++counts_[last_].second;
+    }
+    std::vector<std::pair<StrId, std::uint64_t>> named() const
+    {
+        std::vector<std::pair<StrId, std::uint64_t>> out;
+        for (const auto &c : counts_)
+            if (c.first != kEmptyStr)
+                out.push_back(c);
+        return out;
+    }
+
+private:
+    std::vector<std::pair<StrId, std::uint64_t>> counts_;
+    std::size_t last_ = 0;
+};
+
 std::string httpErrKey(const DetectContext &ctx, const HttpErrRecord &r, const HttpErrContext &c)
 {
     const IpAddress client = ctx.addresses.resolve(r.clientIp);
@@ -114,21 +167,37 @@ void ReasonGroupDetector::finish(DetectContext &ctx, std::vector<Finding> &out)
         if (e.httpErrReasons.size() > 1)
             f.title += " — " + reasonName;
 
-        std::vector<std::uint32_t> clients, uris, queues; // LogAddress codes, StrIds, StrIds
+        // Top clients and URIs come from the summary when there is one; else the lines' columns are
+        // collected and ranked here.
+        const ReasonSummary *ranked = summaryOf(ctx.analysis, reasonName, lines.size());
+        std::vector<std::uint32_t> clients, uris; // LogAddress codes, StrIds
+        QueueTally queues;
         std::vector<TimeUs> times;
-        clients.reserve(lines.size());
-        uris.reserve(lines.size());
-        queues.reserve(lines.size());
+        if (!ranked) {
+            clients.reserve(lines.size());
+            uris.reserve(lines.size());
+        }
         times.reserve(lines.size());
-        for (const LogRef &ref : lines) {
+        // A reason's lines are spread over the whole log: each record is a cache miss unless it is
+        // asked for some lines ahead (the loop waited on these loads most of its time).
+        constexpr std::size_t kAhead = 16;
+        const auto recordOf = [&](const LogRef &ref) -> const HttpErrRecord & {
+            return ctx.analysis.source(ref.source).log->httpErr[ref.index];
+        };
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (i + kAhead < lines.size())
+                prefetchForRead(&recordOf(lines[i + kAhead]));
+            const LogRef &ref = lines[i];
             const LogData &log = *ctx.analysis.source(ref.source).log;
             const HttpErrRecord &r = log.httpErr[ref.index];
             const HttpErrContext &c = log.context(r);
             times.push_back(r.time);
             b.coverTime(r.time);
-            clients.push_back(r.clientIp.code());
-            uris.push_back(r.uri);
-            queues.push_back(c.queue);
+            if (!ranked) {
+                clients.push_back(r.clientIp.code());
+                uris.push_back(r.uri);
+            }
+            queues.add(c.queue);
             if (f.connections.size() < FindingBuilder::kMaxConnections) {
                 const ConnectionId linked = ctx.corr.httpErr.connectionOf(ref);
                 if (linked.valid())
@@ -138,15 +207,16 @@ void ReasonGroupDetector::finish(DetectContext &ctx, std::vector<Finding> &out)
             }
         }
         const auto text = [&](std::uint32_t id) { return ctx.str(id); };
-        const auto topClients = top(clients, LogAddress{}.code(), 5,
-                                    [&](std::uint32_t code) { return ctx.analysis.addr(LogAddress::fromCode(code)); });
-        const auto topUris = top(uris, kEmptyStr, 5, text);
-        const auto topQueues = top(queues, kEmptyStr, 3, text);
-        // A million-line reason holds 20 MB in these columns: free them before the spikes and the
-        // corroboration allocate theirs.
+        const auto topClients =
+            ranked ? firstNamed(ranked->topClients, 5) : top(clients, LogAddress{}.code(), 5, [&](std::uint32_t code) {
+                return ctx.analysis.addr(LogAddress::fromCode(code));
+            });
+        const auto topUris = ranked ? firstNamed(ranked->topUris, 5) : top(uris, kEmptyStr, 5, text);
+        const auto topQueues = topCounted<StrId>(queues.named(), 3, text);
+        // A million-line reason holds 8 MB in each of these columns: free them before the spikes and
+        // the corroboration allocate theirs.
         std::vector<std::uint32_t>().swap(clients);
         std::vector<std::uint32_t>().swap(uris);
-        std::vector<std::uint32_t>().swap(queues);
         for (const auto &c : topClients)
             b.addClient(c.value);
 

@@ -101,22 +101,23 @@ Run once(const std::string &folder, unsigned threads)
     const auto secs = [](Clock::time_point a, Clock::time_point b) {
         return std::chrono::duration<double>(b - a).count();
     };
-    const auto correlating = at(hs::Stage::Correlating, end), detecting = at(hs::Stage::Detecting, end),
-               summarising = at(hs::Stage::Summarising, end);
+    // Stage order: reading, summarising, correlating, detecting.
+    const auto summarising = at(hs::Stage::Summarising, end), correlating = at(hs::Stage::Correlating, end),
+               detecting = at(hs::Stage::Detecting, end);
     Run r;
-    r.ingest = secs(start.wall, correlating);
+    r.ingest = secs(start.wall, summarising);
+    r.summarise = secs(summarising, correlating);
     r.correlate = secs(correlating, detecting);
-    r.detect = secs(detecting, summarising);
-    r.summarise = secs(summarising, end);
+    r.detect = secs(detecting, end);
     r.total = secs(start.wall, end);
-    r.ingestCpu = mark(hs::Stage::Correlating).cpu - start.cpu;
+    r.ingestCpu = mark(hs::Stage::Summarising).cpu - start.cpu;
     r.correlateCpu = mark(hs::Stage::Detecting).cpu - mark(hs::Stage::Correlating).cpu;
-    r.detectCpu = mark(hs::Stage::Summarising).cpu - mark(hs::Stage::Detecting).cpu;
+    r.detectCpu = endMark.cpu - mark(hs::Stage::Detecting).cpu;
     for (const auto &[t, mb] : anon) {
-        double &peak = t < correlating   ? r.anonIngest
+        double &peak = t < summarising   ? r.anonIngest
+                       : t < correlating ? r.anonSummarise
                        : t < detecting   ? r.anonCorrelate
-                       : t < summarising ? r.anonDetect
-                                         : r.anonSummarise;
+                                         : r.anonDetect;
         peak = std::max(peak, mb);
     }
     if (analysis) {

@@ -4,10 +4,12 @@
 // grading of HTTPERR groups, ordering, and no alarms on healthy traffic.
 #include "kb/diagnose.h"
 #include "kb/samples/capture_script.h"
+#include "kb/samples/sample_analysis.h"
 #include "kb/server_identity.h"
 #include "kb/spikes.h"
 #include "kb_test_support.h"
 #include "support/catch.h"
+#include "tasks/cancel.h"
 
 #include <algorithm>
 
@@ -285,4 +287,47 @@ TEST_CASE("connection-dropped: W3C aborts count when the same path ends within t
     CHECK(dropped->confidenceReason.find(
               "3 W3C row(s) for the same paths ended with a connection-abort sc-win32-status within two minutes") !=
           std::string::npos);
+}
+
+TEST_CASE("HTTPERR groups: top clients and URIs taken from the summaries are the ones the lines give")
+{
+    // analyze() computes the summaries before detection and the reason findings take their top
+    // clients and URIs from them; without summaries a finding ranks its lines itself. Counts tie
+    // (ties go by text), more values than either ranking keeps, and lines without a client ("-",
+    // which a summary counts and a finding leaves out) lead the count.
+    test::Lines l;
+    l.httperr = test::httpErrHeader();
+    for (int i = 0; i < 240; ++i) {
+        const int client = i % 40 < 12 ? 0 : i % 13 + 1; // 0: no client, 72 lines
+        const std::string ip = client == 0 ? "-" : "10.60.0." + std::to_string(client);
+        const std::string port = client == 0 ? "-" : std::to_string(40000 + i);
+        const std::string uri = "/u" + std::to_string(i % 11 < 3 ? 0 : i % 17);
+        l.httperr.push_back("2026-11-21 10:" + std::to_string(10 + i / 60) + ":" + std::to_string(10 + i % 60 / 2) +
+                            " " + ip + " " + port + " 10.0.0.50 80 HTTP/1.1 GET " + uri +
+                            " - 1 Connection_Dropped Pool" + std::to_string(i % 3));
+    }
+    const auto summarised = test::diagnoseLines(l);
+    REQUIRE(!summarised->httpErrReasons.empty());
+
+    kb::Sample s;
+    s.name = "test";
+    s.httperr = l.httperr;
+    std::string error;
+    auto own = kb::buildSampleAnalysis(s, error);
+    REQUIRE(own);
+    own->httpErrReasons.clear(); // the detectors rank on their own
+    CancelToken cancel;
+    kb::diagnose(*own, test::builtinKb(), kb::DiagnoseOptions{}, cancel);
+
+    const Finding *a = test::findingById(*summarised, "connection-dropped");
+    const Finding *b = test::findingById(*own, "connection-dropped");
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->count == 240);
+    CHECK(a->summary == b->summary);
+    CHECK(a->clients == b->clients);
+    REQUIRE(a->clients.size() == 5);
+    CHECK(std::find(a->clients.begin(), a->clients.end(), "") == a->clients.end());
+    CHECK(a->summary.find("Top URIs: /u0 (") != std::string::npos);
+    CHECK(a->summary.find("Pool0 (80), Pool1 (80), Pool2 (80)") != std::string::npos);
 }
