@@ -59,7 +59,7 @@ struct ChunkRange {
 // Cuts [scan.contentStart, bytes.size()) into pieces of about chunkBytes ending at line boundaries.
 std::vector<ChunkRange> planChunks(std::string_view bytes, const DirectiveScan &scan, std::size_t chunkBytes);
 
-// Everything one chunk produced, with line numbers local to the chunk (1-based).
+// Everything one chunk produced. Line numbers count from the file's first line (1-based).
 template <typename Row>
 struct ChunkOutput {
     std::vector<Row> rows;
@@ -84,15 +84,15 @@ struct ChunkOutput {
     }
 };
 
-// Calls onLine(line, offset, localLineNo) for every line in [begin, end) — line without its
-// terminator (CRLF or LF), localLineNo counting from 1 — and records line-index checkpoints.
+// Calls onLine(line, offset, lineNo) for every line in [begin, end) — line without its terminator
+// (CRLF or LF), lineNo counting from linesBefore + 1 — and records line-index checkpoints.
 template <typename OnLine>
-std::uint64_t walkLines(std::string_view bytes, std::uint64_t begin, std::uint64_t end, LineIndex::Chunk &index,
-                        bool &unterminated, OnLine &&onLine)
+std::uint64_t walkLines(std::string_view bytes, std::uint64_t begin, std::uint64_t end, std::uint64_t linesBefore,
+                        LineIndex::Chunk &index, bool &unterminated, OnLine &&onLine)
 {
     const char *base = bytes.data();
     std::uint64_t pos = begin;
-    std::uint64_t lineNo = 0;
+    std::uint64_t lineNo = 0; // in this range
     unterminated = false;
     while (pos < end) {
         const void *nl = std::memchr(base + pos, '\n', end - pos);
@@ -105,7 +105,7 @@ std::uint64_t walkLines(std::string_view bytes, std::uint64_t begin, std::uint64
         if (lineNo % LineIndex::kStride == 0)
             index.checkpoints.push_back(pos);
         ++lineNo;
-        onLine(std::string_view(base + pos, lineEnd - pos), pos, lineNo);
+        onLine(std::string_view(base + pos, lineEnd - pos), pos, linesBefore + lineNo);
         pos = next;
     }
     return lineNo;
@@ -113,37 +113,32 @@ std::uint64_t walkLines(std::string_view bytes, std::uint64_t begin, std::uint64
 
 // walkLines for parsers of space-separated lines: one pass finds the line ends and the fields
 // (LineSplitter). The parser's fieldSlots() receive each line's fields before
-// onSplitLine(line, localLineNo) is called.
+// onSplitLine(line, lineNo) is called.
 template <typename Parser>
-void splitLines(std::string_view bytes, std::uint64_t begin, std::uint64_t end, LineIndex::Chunk &index,
-                bool &unterminated, Parser &parser)
+void splitLines(std::string_view bytes, std::uint64_t begin, std::uint64_t end, std::uint64_t linesBefore,
+                LineIndex::Chunk &index, bool &unterminated, Parser &parser)
 {
     const std::span<std::string_view> slots = parser.fieldSlots();
     LineSplitter splitter(bytes, begin, end);
     SplitLine line;
-    std::uint64_t lineNo = 0;
+    std::uint64_t lineNo = 0; // in this range
     unterminated = false;
     while (splitter.next(line, slots.data(), slots.size())) {
         if (lineNo % LineIndex::kStride == 0)
             index.checkpoints.push_back(line.offset);
         ++lineNo;
         unterminated = !line.terminated;
-        parser.onSplitLine(line, lineNo);
+        parser.onSplitLine(line, linesBefore + lineNo);
     }
 }
 
-// Joins chunk outputs into the source, in order. Row must have a `line` member.
+// Joins chunk outputs (numbered from the file's start) into the source, in order.
 template <typename Row>
 void joinChunks(Source &source, std::vector<ChunkOutput<Row>> &chunks, RecordStore<Row> &store)
 {
     LogData &log = *source.log;
     std::uint64_t base = 0;
     for (auto &c : chunks) {
-        for (Row &r : c.rows)
-            r.line += static_cast<std::uint32_t>(base);
-        for (auto &l : c.rejectedLines)
-            l += static_cast<std::uint32_t>(base);
-        c.problems.shiftLines(base);
         log.rejectedLines.insert(log.rejectedLines.end(), c.rejectedLines.begin(), c.rejectedLines.end());
         source.problems.merge(std::move(c.problems));
         log.lines.addChunk(LineIndex::Chunk{base + 1, std::move(c.lineIndex.checkpoints)});
@@ -192,6 +187,14 @@ void runChunks(ReadContext &ctx, const DirectiveScan &scan, std::size_t chunkByt
     LogData &log = *src.log;
     const std::string_view bytes = src.bytes.view();
     const std::vector<ChunkRange> chunks = planChunks(bytes, scan, chunkBytes);
+    // Each chunk's line count first (line feeds counted 16 bytes at a time, on the pool): chunks
+    // then number their lines from the file's start, and no serial pass over every joined record
+    // adds a base afterwards. The counts also size each chunk's record vector.
+    std::vector<std::uint64_t> linesBefore(chunks.size() + 1, 0);
+    parallelFor(ctx.pool, chunks.size(),
+                [&](std::size_t i) { linesBefore[i + 1] = countLines(bytes, chunks[i].begin, chunks[i].end); });
+    for (std::size_t i = 0; i < chunks.size(); ++i)
+        linesBefore[i + 1] += linesBefore[i];
     std::vector<ChunkOutput<Row>> outputs(chunks.size());
     std::vector<NoteTally> tallies(chunks.size());
     std::vector<std::uint8_t> done(chunks.size(), 0);
@@ -204,13 +207,13 @@ void runChunks(ReadContext &ctx, const DirectiveScan &scan, std::size_t chunkByt
                 const ChunkRange &c = chunks[i];
                 ChunkOutput<Row> &out = outputs[i];
                 // Upper bound (every line a record): the vector never doubles past its final size.
-                out.rows.reserve(countLines(bytes, c.begin, c.end));
+                out.rows.reserve(linesBefore[i + 1] - linesBefore[i]);
                 auto parser = makeParser(out, c.state);
                 bool unterminated = false;
                 if constexpr (requires { parser.fieldSlots(); })
-                    splitLines(bytes, c.begin, c.end, out.lineIndex, unterminated, parser);
+                    splitLines(bytes, c.begin, c.end, linesBefore[i], out.lineIndex, unterminated, parser);
                 else
-                    walkLines(bytes, c.begin, c.end, out.lineIndex, unterminated,
+                    walkLines(bytes, c.begin, c.end, linesBefore[i], out.lineIndex, unterminated,
                               [&](std::string_view line, std::uint64_t offset, std::uint64_t n) {
                                   parser.onLine(line, offset, n);
                               });
@@ -229,12 +232,6 @@ void runChunks(ReadContext &ctx, const DirectiveScan &scan, std::size_t chunkByt
         ++completed;
     outputs.resize(completed);
     const bool unterminated = completed == chunks.size() && completed > 0 && outputs.back().lastLineUnterminated;
-    std::vector<std::uint64_t> bases;
-    std::uint64_t base = 0;
-    for (const auto &o : outputs) {
-        bases.push_back(base);
-        base += o.lines;
-    }
     joinChunks(src, outputs, store);
     src.readCompleted = completed == chunks.size();
 
@@ -243,7 +240,7 @@ void runChunks(ReadContext &ctx, const DirectiveScan &scan, std::size_t chunkByt
         for (const auto &[key, e] : tallies[i].entries) {
             NoteTally::Entry &t = total.entries[key];
             if (t.count == 0)
-                t.firstLine = e.firstLine + bases[i];
+                t.firstLine = e.firstLine;
             t.count += e.count;
         }
     for (const auto &[key, e] : total.entries)
