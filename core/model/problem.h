@@ -42,13 +42,6 @@ public:
     const std::map<std::string, std::uint64_t> &countsByCategory() const noexcept { return counts_; }
     bool hasErrors() const noexcept { return errors_ > 0; }
     void sortByLocation();
-    // Chunked readers number lines from the chunk start; this moves them to file line numbers.
-    void shiftLines(std::uint64_t base) noexcept
-    {
-        for (auto &p : stored_)
-            if (p.line)
-                p.line += base;
-    }
 
 private:
     std::vector<Problem> stored_;
