@@ -144,6 +144,7 @@ public:
 private:
     void parseData(std::string_view line, std::uint64_t lineNo, const LineScan &scan)
     {
+        line_ = line;
         if (line.size() > kMaxLineBytes) {
             out_.reject(lineNo, "line-too-long",
                         "line is " + text::groupThousands(line.size()) + " bytes long (limit " +
@@ -232,16 +233,20 @@ private:
         out_.rows.push_back(rec);
     }
 
+    // Inlined in the field loop; the note for a bad value is built out of line (it needs a frame
+    // with strings, and stack protection on it made every call pay for that).
     template <typename T>
     void number(std::string_view v, T &out, std::uint64_t lineNo, const char *name)
     {
-        if (isDash(v) || v.empty())
-            return;
         T value{};
-        if (text::parseUnsigned(v, value)) {
+        if (text::parseUnsignedIn(v, line_, value)) [[likely]]
             out = value;
-            return;
-        }
+        else if (!isDash(v) && !v.empty())
+            noteBadNumber(v, lineNo, name);
+    }
+
+    void noteBadNumber(std::string_view v, std::uint64_t lineNo, const char *name)
+    {
         const bool digits = std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
         out_.note(lineNo, "bad-value",
                   std::string(name) + " '" + std::string(v.substr(0, 40)) +
@@ -268,6 +273,7 @@ private:
     HttpErrContextCache contexts_;
     ChunkOutput<HttpErrRecord> &out_;
     int layout_ = -1;
+    std::string_view line_; // the line being parsed: number() may read a word within it
     std::string_view lastDateText_;
     std::int64_t lastDays_ = 0;
     std::array<std::string_view, kMaxFields> parts_{};

@@ -5,6 +5,7 @@
 #include "support/catch.h"
 
 #include <string>
+#include <vector>
 
 using namespace hs;
 
@@ -40,4 +41,37 @@ TEST_CASE("UTF-8 validation at every offset within a word", "[text]")
             }
     CHECK(text::isValidUtf8(""));
     CHECK(text::isAscii(""));
+}
+
+TEST_CASE("Numbers parsed a word at a time give what the digit loop gives", "[text]")
+{
+    // Every length 1..9 (9 takes the loop), leading zeros, a non-digit at each position (bytes just
+    // outside '0'..'9' and ones whose high nibble is 3), and values past the type's range.
+    std::vector<std::string> values = {"0",        "7",        "80",         "443",        "65535",     "65536",
+                                       "99999999", "00000001", "4294967295", "4294967296", "123456789", "000"};
+    for (int len = 1; len <= 9; ++len)
+        for (const char bad : {'/', ':', '?', ' ', '-', '\0', '\xB5'})
+            for (int at = 0; at < len; ++at) {
+                std::string v(static_cast<std::size_t>(len), '9');
+                v[static_cast<std::size_t>(at)] = bad;
+                values.push_back(v);
+            }
+    for (std::uint32_t x = 1; x < 100'000'000; x = x * 7 + 3)
+        values.push_back(std::to_string(x));
+    for (const std::string &v : values) {
+        INFO("'" << v << "'");
+        // The value inside a line with bytes after it, and at the very end of its readable range.
+        const std::string line = "a " + v + " 200 1 xxxxxxxx";
+        const std::string_view inLine = std::string_view(line).substr(2, v.size());
+        const std::string_view atEnd = std::string_view(line).substr(2, v.size());
+        const std::string_view tight = std::string_view(line).substr(0, 2 + v.size());
+        std::uint16_t a16 = 1, b16 = 1;
+        std::uint32_t a32 = 1, b32 = 1;
+        CHECK(text::parseUnsignedIn(inLine, std::string_view(line), a16) == text::parseUnsigned(inLine, b16));
+        CHECK(a16 == b16);
+        CHECK(text::parseUnsignedIn(inLine, std::string_view(line), a32) == text::parseUnsigned(inLine, b32));
+        CHECK(a32 == b32);
+        CHECK(text::parseUnsignedIn(atEnd, tight, a32) == text::parseUnsigned(atEnd, b32));
+        CHECK(a32 == b32);
+    }
 }
