@@ -13,6 +13,7 @@
 #include "report/redact.h"
 #include "tasks/analyze.h"
 #include "tasks/cancel.h"
+#include "tasks/discard_analysis.h"
 #include "tasks/progress.h"
 
 #include <csignal>
@@ -70,6 +71,48 @@ bool writeFile(const std::string &path, const std::function<void(std::ostream &)
     return true;
 }
 
+// Writes the outputs the options ask for; returns the exit code.
+int writeResults(const hs::cli::Options &o, const hs::Analysis &analysis)
+{
+    bool ok = true;
+    // One Redactor for both outputs: a client has the same pseudonym in the JSON and the HTML.
+    std::optional<hs::Redactor> redactor;
+    if (o.redact)
+        redactor.emplace(analysis);
+    if (o.jsonPath) {
+        hs::JsonOptions jo;
+        jo.pretty = !o.compactJson;
+        jo.redactor = redactor ? &*redactor : nullptr;
+        ok &= writeFile(*o.jsonPath, [&](std::ostream &out) { hs::writeAnalysisJson(analysis, out, jo); });
+    }
+    if (o.htmlPath) {
+        hs::HtmlOptions ho;
+        ho.redactor = redactor ? &*redactor : nullptr;
+        // The reason table explains each HTTPERR reason from the knowledge base the detectors used
+        // (its load problems were already reported by analyze()).
+        std::vector<hs::kb::LoadProblem> kbProblems;
+        ho.reasonInfo = hs::reasonLookup(hs::kb::loadKnowledgeBase(o.analyze.kbFolders, kbProblems));
+        ok &= writeFile(*o.htmlPath, [&](std::ostream &out) { hs::writeHtmlReport(analysis, out, ho); });
+    }
+    if (!o.quiet && o.jsonPath.value_or("") != "-" && o.htmlPath.value_or("") != "-")
+        hs::cli::printSummary(analysis, std::cout);
+    if (!ok)
+        return 2;
+    if (analysis.sources.empty()) {
+        std::cerr << "httpsleuth-cli: nothing could be read";
+        if (!analysis.skipped.empty())
+            std::cerr << " (" << analysis.skipped.size() << " file(s) not recognised or unreadable)";
+        std::cerr << "\n";
+        return 2;
+    }
+    if (o.failOn) {
+        for (const auto &f : analysis.findings)
+            if (f.severity >= *o.failOn)
+                return 3;
+    }
+    return 0;
+}
+
 int runAnalyze(const hs::cli::Options &o)
 {
     hs::CancelToken cancel;
@@ -84,45 +127,10 @@ int runAnalyze(const hs::cli::Options &o)
     g_cancel = nullptr;
     if (!analysis)
         return 2;
-    bool ok = true;
-    // One Redactor for both outputs: a client has the same pseudonym in the JSON and the HTML.
-    std::optional<hs::Redactor> redactor;
-    if (o.redact)
-        redactor.emplace(*analysis);
-    if (o.jsonPath) {
-        hs::JsonOptions jo;
-        jo.pretty = !o.compactJson;
-        jo.redactor = redactor ? &*redactor : nullptr;
-        ok &= writeFile(*o.jsonPath, [&](std::ostream &out) { hs::writeAnalysisJson(*analysis, out, jo); });
-    }
-    if (o.htmlPath) {
-        hs::HtmlOptions ho;
-        ho.redactor = redactor ? &*redactor : nullptr;
-        // The reason table explains each HTTPERR reason from the knowledge base the detectors used
-        // (its load problems were already reported by analyze()).
-        std::vector<hs::kb::LoadProblem> kbProblems;
-        ho.reasonInfo = hs::reasonLookup(hs::kb::loadKnowledgeBase(o.analyze.kbFolders, kbProblems));
-        ok &= writeFile(*o.htmlPath, [&](std::ostream &out) { hs::writeHtmlReport(*analysis, out, ho); });
-    }
-    if (!o.quiet && o.jsonPath.value_or("") != "-" && o.htmlPath.value_or("") != "-")
-        hs::cli::printSummary(*analysis, std::cout);
-    if (!ok)
-        return 2;
-    if (analysis->sources.empty()) {
-        std::cerr << "httpsleuth-cli: nothing could be read";
-        if (!analysis->skipped.empty())
-            std::cerr << " (" << analysis->skipped.size() << " file(s) not recognised or unreadable)";
-        std::cerr << "\n";
-        return 2;
-    }
-    if (o.failOn) {
-        for (const auto &f : analysis->findings)
-            if (f.severity >= *o.failOn)
-                return 3;
-    }
-    return 0;
+    const int code = writeResults(o, *analysis);
+    hs::discardAnalysis(std::move(analysis));
+    return code;
 }
-
 } // namespace
 
 int main(int argc, char **argv)
