@@ -6,7 +6,6 @@
 #pragma once
 
 #include "model/bytes_equal.h"
-#include "model/hash.h"
 #include "model/string_pool.h"
 
 #include <array>
@@ -30,19 +29,18 @@ public:
         return id;
     }
 
-    // The id of `value` when the column's last value or the cache has it, without asking the pool;
-    // else nullopt, with `hash` set for the pool (see DeferredIds).
-    std::optional<StrId> known(std::size_t column, std::string_view value, std::uint64_t &hash)
+    // The id of `value` when it is the column's last value (see DeferredIds, which looks up the
+    // cache itself, in batches); rememberLast makes `value` the column's last value.
+    std::optional<StrId> lastValue(std::size_t column, std::string_view value) const noexcept
     {
-        Last &last = last_[column % kColumns];
+        const Last &last = last_[column % kColumns];
         if (last.is(value))
             return last.id;
-        hash = hashBytes(value);
-        const StrId *hit = cache_.find(value, hash);
-        if (!hit)
-            return std::nullopt;
-        last = Last{value.data(), static_cast<std::uint32_t>(value.size()), *hit};
-        return *hit;
+        return std::nullopt;
+    }
+    void rememberLast(std::size_t column, std::string_view value, StrId id) noexcept
+    {
+        last_[column % kColumns] = Last{value.data(), static_cast<std::uint32_t>(value.size()), id};
     }
 
     // For values that do not live in the parsed bytes (unescaped quotes, decoded text).

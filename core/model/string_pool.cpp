@@ -390,6 +390,25 @@ const StrId *InternCache::lookup(std::string_view text, std::uint64_t hash) cons
     return nullptr;
 }
 
+void InternCache::prefetchSet(std::uint64_t hash) const noexcept
+{
+    prefetchForRead(&sets_[hash & (sets_.size() - 1)]);
+}
+
+std::optional<InternCache::Candidate> InternCache::candidate(std::string_view text, std::uint64_t hash) const noexcept
+{
+    if (text.size() > 0xffff)
+        return std::nullopt;
+    const Set &set = sets_[hash & (sets_.size() - 1)];
+    const std::uint16_t tag = tagOf(hash);
+    for (const Slot &slot : set.ways)
+        if (slot.data && slot.tag == tag && slot.size == text.size()) {
+            prefetchForRead(slot.data);
+            return Candidate{slot.data, slot.id};
+        }
+    return std::nullopt;
+}
+
 void InternCache::insert(std::string_view storedKey, std::uint64_t hash, StrId id)
 {
     if (storedKey.size() > 0xffff)

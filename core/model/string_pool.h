@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -108,6 +109,16 @@ public:
     // `text`, which must stay readable as long as this cache (a view into the mapped input, or into
     // the pool).
     const StrId *find(std::string_view text, std::uint64_t hash) const noexcept { return lookup(text, hash); }
+    // find() in two steps for batches, so that their cache misses overlap: prefetchSet(hash) when a
+    // value is queued; candidate(text, hash) when the batch is resolved gives the entry whose hash
+    // tag and size match (its key bytes prefetched) or nullptr. Compare the key before trusting it;
+    // if it differs, find() settles it (another way of the set may hold the value).
+    struct Candidate {
+        const char *key;
+        StrId id;
+    };
+    void prefetchSet(std::uint64_t hash) const noexcept;
+    std::optional<Candidate> candidate(std::string_view text, std::uint64_t hash) const noexcept;
     void remember(std::string_view stableText, std::uint64_t hash, StrId id);
     StringPool &pool() noexcept { return pool_; }
 
