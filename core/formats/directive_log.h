@@ -16,6 +16,7 @@
 #include "tasks/progress.h"
 #include "tasks/task_pool.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <map>
@@ -109,6 +110,18 @@ std::uint64_t walkLines(std::string_view bytes, std::uint64_t begin, std::uint64
         pos = next;
     }
     return lineNo;
+}
+
+// How many field slots a parser of space-separated lines needs: one for every field of the widest
+// declared set plus one (a trailing space), so each field of a line that fits its layout has one;
+// at least `minimum`.
+template <typename Layout>
+std::size_t fieldSlotsFor(const std::vector<Layout> &layouts, std::size_t minimum)
+{
+    std::size_t widest = 0;
+    for (const Layout &l : layouts)
+        widest = std::max(widest, l.kinds.size());
+    return std::max(minimum, widest + 1);
 }
 
 // walkLines for parsers of space-separated lines: one pass finds the line ends and the fields

@@ -111,6 +111,7 @@ public:
         : layouts_(layouts), defaultLayout_(defaultLayout), scan_(scan), cols_(pool), contexts_(contexts), out_(out),
           layout_(state.layout)
     {
+        parts_.resize(fieldSlotsFor(layouts, kMaxFields));
     }
 
     // The splitter fills these with each line's fields before onSplitLine.
@@ -276,7 +277,7 @@ private:
     std::string_view line_; // the line being parsed: number() may read a word within it
     std::string_view lastDateText_;
     std::int64_t lastDays_ = 0;
-    std::array<std::string_view, kMaxFields> parts_{};
+    std::vector<std::string_view> parts_; // a slot for every field a line's layout may have
 };
 
 } // namespace

@@ -127,6 +127,7 @@ public:
                 const ChunkState &state)
         : s_(settings), cols_(pool), uaCache_(pool), out_(out), layout_(state.layout)
     {
+        parts_.resize(fieldSlotsFor(settings.layouts, kMaxFields));
         setDateDirective(state.date);
         setGmtOffset(state.gmtOffset);
     }
@@ -411,7 +412,7 @@ private:
     std::string_view line_; // the line being parsed: number() may read a word within it
     std::string_view lastDateText_;
     std::int64_t lastDays_ = 0;
-    std::array<std::string_view, kMaxFields> parts_{};
+    std::vector<std::string_view> parts_; // a slot for every field a line's layout may have
     std::string scratch_;
     std::string uaBuffer_;
     std::string_view lastUaRaw_;

@@ -188,3 +188,25 @@ TEST_CASE("HTTPERR: lines rejected after their client and URI were read leave no
         CHECK(r.uri == kEmptyStr);
     }
 }
+
+TEST_CASE("HTTPERR: a field set wider than the usual 64 slots is read to its last field", "[httperr]")
+{
+    // 80 custom fields before s-reason and s-queuename: those two sit at fields 92 and 93.
+    test::TempDir dir("httperr-wide");
+    std::string fields = "date time c-ip c-port s-ip s-port cs-version cs-method cs-uri sc-status s-siteid";
+    std::string values = "2026-11-21 10:00:01 10.0.0.7 51000 10.0.0.50 80 HTTP/1.1 GET /wide 400 1";
+    for (int i = 0; i < 80; ++i) {
+        fields += " x-custom" + std::to_string(i);
+        values += " v" + std::to_string(i);
+    }
+    const std::string data = "#Software: Microsoft HTTP API 2.0\n#Fields: " + fields + " s-reason s-queuename\n" +
+                             values + " BadRequest WidePool\n" + values + " Hostname WidePool \n";
+    StringPool pool;
+    const auto src = test::readCounting(dir.write("httperr1.log", data), pool, 2, 0);
+    const auto &e = src->log->httpErr;
+    CHECK(pool.view(src->log->context(e[0]).reason) == "BadRequest");
+    CHECK(pool.view(src->log->context(e[0]).queue) == "WidePool");
+    CHECK(pool.view(src->log->context(e[1]).reason) == "Hostname"); // with a trailing space
+    CHECK(pool.view(e[0].uri) == "/wide");
+    CHECK(e[0].status == 400);
+}

@@ -301,3 +301,23 @@ TEST_CASE("W3C: a line rejected after its stem and client were read leaves no tr
         CHECK(addressText(pool, r.clientIp) == "10.0.0." + std::to_string(i));
     }
 }
+
+TEST_CASE("W3C: a field set wider than the usual 128 slots is read to its last field", "[w3c]")
+{
+    // 140 custom fields (IIS 8.5+ allows many) before cs-uri-stem, sc-status and c-ip.
+    test::TempDir dir("w3c-wide");
+    std::string fields = "date time";
+    std::string values = "2026-11-21 10:00:01";
+    for (int i = 0; i < 140; ++i) {
+        fields += " x-custom" + std::to_string(i);
+        values += " v" + std::to_string(i);
+    }
+    const std::string data = "#Software: Microsoft Internet Information Services 10.0\n#Fields: " + fields +
+                             " cs-uri-stem sc-status c-ip\n" + values + " /wide 404 2001:db8::7\n";
+    StringPool pool;
+    const auto src = test::readCounting(dir.write("u_ex261121.log", data), pool, 1, 0);
+    const AccessRecord &r = src->log->access[0];
+    CHECK(pool.view(r.uriStem) == "/wide");
+    CHECK(r.status == 404);
+    CHECK(addressText(pool, r.clientIp) == "2001:db8::7");
+}
