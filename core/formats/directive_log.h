@@ -67,6 +67,7 @@ struct ChunkOutput {
     LineIndex::Chunk lineIndex;
     ProblemList problems;
     std::vector<std::uint32_t> rejectedLines;
+    StatusCounts statuses; // of `rows`
     std::uint64_t lines = 0, dataLines = 0, directiveLines = 0, blankLines = 0, rejected = 0;
     TimeUs first = kNoTime, last = kNoTime;
     bool lastLineUnterminated = false;
@@ -150,8 +151,10 @@ template <typename Row>
 void joinChunks(Source &source, std::vector<ChunkOutput<Row>> &chunks, RecordStore<Row> &store)
 {
     LogData &log = *source.log;
+    log.statusCounts = std::make_unique<StatusCounts>();
     std::uint64_t base = 0;
     for (auto &c : chunks) {
+        log.statusCounts->merge(c.statuses);
         log.rejectedLines.insert(log.rejectedLines.end(), c.rejectedLines.begin(), c.rejectedLines.end());
         source.problems.merge(std::move(c.problems));
         log.lines.addChunk(LineIndex::Chunk{base + 1, std::move(c.lineIndex.checkpoints)});
@@ -232,6 +235,10 @@ void runChunks(ReadContext &ctx, const DirectiveScan &scan, std::size_t chunkByt
                               });
                 if constexpr (requires { parser.finish(); })
                     parser.finish(); // e.g. ids still queued for a batch (DeferredIds)
+                // Here, while the rows are fresh in cache and on the pool, rather than in a
+                // single-threaded pass over every record of the file in the summaries.
+                for (const Row &row : out.rows)
+                    out.statuses.add(row.status);
                 out.lastLineUnterminated = unterminated;
                 tallies[i] = std::move(parser.tally);
                 ctx.progress.addBytes(c.end - c.begin);

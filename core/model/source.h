@@ -10,6 +10,7 @@
 #include "model/line_index.h"
 #include "model/problem.h"
 #include "model/records.h"
+#include "model/status_counts.h"
 #include "model/time.h"
 #include "model/transaction.h"
 
@@ -52,6 +53,9 @@ struct LogData {
     std::uint64_t directiveLines = 0;
     std::uint64_t blankLines = 0;
     std::vector<std::uint32_t> rejectedLines; // all of them, for the GUI's problem list
+    // Records per sc-status, counted by the text readers while each chunk's rows were still in
+    // cache; empty when the records came from elsewhere (the summaries then count them).
+    std::unique_ptr<StatusCounts> statusCounts;
 
     const HttpErrContext &context(const HttpErrRecord &r) const noexcept { return httpErrContexts[r.context]; }
 };

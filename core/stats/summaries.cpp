@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "stats/summaries.h"
 
+#include "model/status_counts.h"
 #include "stats/id_counter.h"
 #include "stats/top_counted.h"
 
 #include <algorithm>
-#include <array>
 #include <deque>
 #include <future>
 #include <map>
@@ -31,30 +31,9 @@ std::vector<CountedValue> topValues(const std::unordered_map<std::string, std::u
 
 namespace {
 
-// Status codes per record: a flat array for the 0..999 range (std::map per record was the cost).
-struct StatusTally {
-    std::array<std::uint64_t, 1000> counts{};
-    std::map<std::uint16_t, std::uint64_t> other;
-    void add(std::uint16_t status)
-    {
-        if (status < counts.size())
-            ++counts[status];
-        else
-            ++other[status];
-    }
-    void into(std::map<std::uint16_t, std::uint64_t> &out) const
-    {
-        for (std::size_t i = 0; i < counts.size(); ++i)
-            if (counts[i])
-                out[static_cast<std::uint16_t>(i)] += counts[i];
-        for (const auto &[k, v] : other)
-            out[k] += v;
-    }
-};
-
 struct ReasonAcc {
     ReasonSummary summary;
-    StatusTally statuses; // folded into summary.statuses at the end
+    StatusCounts statuses; // folded into summary.statuses at the end
     IdCounter clients;
     IdCounter uris;
 };
@@ -131,9 +110,14 @@ void countSourcesAndReasons(Analysis &analysis, const std::vector<std::vector<Re
         const auto &src = analysis.sources[s];
         StatusSummary status;
         status.source = src->id;
-        auto tally = std::make_unique<StatusTally>();
+        auto tally = std::make_unique<StatusCounts>();
+        // The text readers counted their records' statuses already.
+        const bool counted = src->log && src->log->statusCounts;
+        if (counted)
+            tally->merge(*src->log->statusCounts);
         if (src->log) {
-            src->log->access.forEach([&](const AccessRecord &r) { tally->add(r.status); });
+            if (!counted)
+                src->log->access.forEach([&](const AccessRecord &r) { tally->add(r.status); });
             const std::vector<ReasonAcc *> &accOf = accOfContext[s];
             for (const auto &segment : src->log->httpErr.segments()) {
                 const std::size_t n = segment.size();
@@ -143,7 +127,8 @@ void countSourcesAndReasons(Analysis &analysis, const std::vector<std::vector<Re
                         accOf[ahead.context]->clients.prefetch(ahead.clientIp.code());
                     }
                     const HttpErrRecord &r = segment[i];
-                    tally->add(r.status);
+                    if (!counted)
+                        tally->add(r.status);
                     ReasonAcc &acc = *accOf[r.context];
                     ReasonSummary &sum = acc.summary;
                     ++sum.count;
