@@ -26,6 +26,9 @@ constexpr std::size_t kMaxLineBytes = 256 * 1024; // IIS caps custom data at 64 
 
 struct CompiledLayout {
     std::vector<W3cField> kinds;
+    // The fields a record takes, in field order: each line visits these, not the fields it only
+    // keeps in the raw line (query, user name, referer, custom fields).
+    std::vector<std::pair<std::uint16_t, W3cField>> read;
     std::size_t layoutIndex = 0; // index into LogData::layouts
     bool hasDate = false;
     bool hasTime = false;
@@ -33,6 +36,30 @@ struct CompiledLayout {
     bool assumed = false;
     std::string_view label; // for assumed layouts
 };
+
+// Whether parseData stores anything from a field of this kind.
+bool takesField(W3cField f) noexcept
+{
+    switch (f) {
+    case W3cField::Date:
+    case W3cField::Time:
+    case W3cField::ClientIp:
+    case W3cField::ServerIp:
+    case W3cField::Method:
+    case W3cField::UriStem:
+    case W3cField::UserAgent:
+    case W3cField::Host:
+    case W3cField::Version:
+    case W3cField::ServerPort:
+    case W3cField::Status:
+    case W3cField::Substatus:
+    case W3cField::Win32Status:
+    case W3cField::TimeTaken:
+    case W3cField::ScBytes:
+    case W3cField::CsBytes: return true;
+    default: return false;
+    }
+}
 
 CompiledLayout compile(const FieldLayout &layout, std::size_t index)
 {
@@ -45,6 +72,8 @@ CompiledLayout compile(const FieldLayout &layout, std::size_t index)
             c.localTime = true;
             f = f == W3cField::DateLocal ? W3cField::Date : W3cField::Time;
         }
+        if (takesField(f) && c.kinds.size() <= 0xffff)
+            c.read.emplace_back(static_cast<std::uint16_t>(c.kinds.size()), f);
         c.kinds.push_back(f);
         c.hasDate |= f == W3cField::Date;
         c.hasTime |= f == W3cField::Time;
@@ -261,10 +290,12 @@ private:
             rec.flags |= kRecordNonUtf8;
         std::optional<std::int64_t> days;
         std::optional<text::TimeOfDay> tod;
-        for (std::size_t i = 0; i < n; ++i) {
+        for (const auto &[i, kind] : layout->read) {
+            if (i >= n)
+                break;
             const std::string_view v = parts_[i];
             const bool dash = isDash(v) || v.empty();
-            switch (layout->kinds[i]) {
+            switch (kind) {
             case W3cField::Date:
                 days = parseDateCached(v);
                 if (!days) {
