@@ -165,9 +165,10 @@ void computeAnalysisRange(Analysis &analysis)
     }
 }
 
-void computeSummaries(Analysis &analysis, unsigned threads)
+void computeSummaries(Analysis &analysis, unsigned threads, SummaryRange range)
 {
-    computeAnalysisRange(analysis);
+    if (range == SummaryRange::Compute)
+        computeAnalysisRange(analysis);
     // A deque: accumulators are held by pointer while reasons are added.
     std::deque<std::pair<StrId, ReasonAcc>> reasons;
     const std::vector<std::vector<ReasonAcc *>> accOfContext = accumulatorsOfContexts(analysis, reasons);

@@ -9,9 +9,15 @@
 
 namespace hs {
 
+enum class SummaryRange : std::uint8_t {
+    Compute, // also set the analysed time range (computeAnalysisRange)
+    Skip,    // leave it: the clock offsets are being estimated on another thread
+};
+
 // threads == 1 keeps it on the calling thread; otherwise it uses one more. Needs only the records:
-// analyze() runs it before detection, whose HTTPERR reason findings reuse the rankings.
-void computeSummaries(Analysis &analysis, unsigned threads = 0);
+// analyze() runs it beside the correlation, before detection, whose HTTPERR reason findings reuse
+// the rankings. It reads no clock offset when `range` is Skip.
+void computeSummaries(Analysis &analysis, unsigned threads = 0, SummaryRange range = SummaryRange::Compute);
 
 // The analysed time range (Analysis::first/last): every source's range moved by its clock offset.
 // computeSummaries sets it; call it again once the clock offsets have changed.

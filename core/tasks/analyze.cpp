@@ -158,14 +158,14 @@ std::unique_ptr<Analysis> analyze(const AnalyzeOptions &options, const CancelTok
     analysis->stopped = cancel.stopRequested();
     joinCaptures(*analysis);
 
-    // The summaries need only the records. They come first so that the HTTPERR reason findings
-    // can take their top clients and URIs from them instead of ranking the same lines again.
-    progress.setStage(Stage::Summarising);
-    computeSummaries(*analysis, options.threads);
-    if (cancel.cancelled())
-        return nullptr;
-
+    // The summaries need only the records, and the correlation does not read them: the two run side
+    // by side (the summaries' two table-bound halves leave a core half idle on their own). The
+    // detectors wait for both: the HTTPERR reason findings take their top clients and URIs from the
+    // summaries instead of ranking the same lines again.
     progress.setStage(Stage::Correlating);
+    // One thread asked for: the summaries run when get() asks for them, after the correlation.
+    std::future<void> summaries = std::async(options.threads == 1 ? std::launch::deferred : std::launch::async,
+                                             [&] { computeSummaries(*analysis, options.threads, SummaryRange::Skip); });
     const kb::KnowledgeBase knowledge = knowledgeLoad.get();
     for (auto &p : kbProblems)
         analysis->skipped.push_back(SkippedFile{std::move(p.path), "knowledge base: " + p.message, {}});
@@ -174,6 +174,7 @@ std::unique_ptr<Analysis> analyze(const AnalyzeOptions &options, const CancelTok
         // Scoped: the correlation (an index of every HTTPERR line, among others) is freed as soon as
         // the detectors are done with it.
         kb::Correlation correlation = kb::correlateSources(*analysis, knowledge, diagnoseOptions, cancel);
+        summaries.get();
         if (cancel.cancelled())
             return nullptr;
         progress.setStage(Stage::Detecting);

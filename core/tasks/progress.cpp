@@ -12,7 +12,6 @@ std::string_view stageLabel(Stage s) noexcept
     case Stage::ReadingCaptures: return "Reading captures";
     case Stage::Correlating: return "Correlating";
     case Stage::Detecting: return "Detecting symptoms";
-    case Stage::Summarising: return "Summarising";
     case Stage::Done: return "Done";
     }
     return "";

@@ -16,8 +16,7 @@ enum class Stage : std::uint8_t {
     Scanning,
     ReadingLogs,
     ReadingCaptures,
-    Summarising, // before correlation: detectors reuse the HTTPERR reason rankings
-    Correlating,
+    Correlating, // with the summaries beside it (detectors reuse the HTTPERR reason rankings)
     Detecting,
     Done
 };

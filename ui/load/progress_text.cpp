@@ -33,7 +33,6 @@ QString stageName(Stage stage, const Progress::Snapshot &s, bool current)
                    : tr("Reading captures");
     case Stage::Correlating: return tr("Correlating");
     case Stage::Detecting: return tr("Detecting symptoms");
-    case Stage::Summarising: return tr("Summarising");
     case Stage::Idle:
     case Stage::Done: break;
     }
@@ -44,8 +43,8 @@ QString stageName(Stage stage, const Progress::Snapshot &s, bool current)
 
 ProgressText describeProgress(const Progress::Snapshot &s, const QPalette &palette)
 {
-    static constexpr std::array<Stage, 6> kStages = {Stage::Scanning,    Stage::ReadingLogs, Stage::ReadingCaptures,
-                                                     Stage::Summarising, Stage::Correlating, Stage::Detecting};
+    static constexpr std::array<Stage, 5> kStages = {Stage::Scanning, Stage::ReadingLogs, Stage::ReadingCaptures,
+                                                     Stage::Correlating, Stage::Detecting};
     ProgressText out;
     const QString muted = mutedTextColor(palette).name(QColor::HexArgb);
     QStringList parts;
@@ -74,8 +73,7 @@ ProgressText describeProgress(const Progress::Snapshot &s, const QPalette &palet
         }
         break;
     case Stage::Correlating:
-    case Stage::Detecting:
-    case Stage::Summarising: out.headline = stageName(s.stage, s, true) + QStringLiteral("…"); break;
+    case Stage::Detecting: out.headline = stageName(s.stage, s, true) + QStringLiteral("…"); break;
     case Stage::Done:
         out.headline = tr("Done");
         out.percent = 100;
