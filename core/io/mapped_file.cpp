@@ -131,8 +131,11 @@ bool MappedFile::open(const std::filesystem::path &path, std::string &error)
 
 void MappedFile::adviseSequential() const noexcept
 {
-    if (data_)
-        ::madvise(const_cast<char *>(data_), size_, MADV_SEQUENTIAL | MADV_WILLNEED);
+    if (data_) {
+        // Two calls: the advice values are not flags (SEQUENTIAL | WILLNEED is WILLNEED alone).
+        ::madvise(const_cast<char *>(data_), size_, MADV_SEQUENTIAL);
+        ::madvise(const_cast<char *>(data_), size_, MADV_WILLNEED);
+    }
 }
 
 void MappedFile::close() noexcept
