@@ -179,7 +179,7 @@ private:
         std::optional<std::int64_t> days;
         std::optional<text::TimeOfDay> tod;
         for (std::size_t i = 0; i < n; ++i) {
-            const std::string_view v = parts_[i];
+            const std::string_view &v = parts_[i];
             const bool dash = isDash(v);
             switch (layout.kinds[i]) {
             case ErrField::Date:

@@ -293,7 +293,7 @@ private:
         for (const auto &[i, kind] : layout->read) {
             if (i >= n)
                 break;
-            const std::string_view v = parts_[i];
+            const std::string_view &v = parts_[i];
             const bool dash = isDash(v) || v.empty();
             switch (kind) {
             case W3cField::Date:
