@@ -14,8 +14,6 @@
 #include "kb/finding_builder.h"
 #include "kb/server_identity.h"
 
-#include <unordered_set>
-
 namespace hs::kb {
 namespace {
 
@@ -184,12 +182,11 @@ private:
     // HTTPERR lines not tied to a capture: look for the W3C POST burst of that client.
     void collectLogOnly(DetectContext &ctx)
     {
+        if (ctx.corr.w3c.postsByClient.size() == 0)
+            return; // no W3C POST was tracked: no line has a burst before it
         const auto minPosts = static_cast<std::uint64_t>(entry().param("min_w3c_posts", 1000));
         const TimeUs maxGap = static_cast<TimeUs>(entry().param("burst_max_gap_s", 60) * kUsPerSecond);
         const TimeUs timeout = static_cast<TimeUs>(entry().param("connection_timeout_s", 130) * kUsPerSecond);
-        std::unordered_set<std::uint32_t> captured;
-        for (const auto &h : captureHits_)
-            captured.insert(h.connection.value);
         for (const std::string &reason : entry().httpErrReasons) {
             for (const LogRef &ref : ctx.corr.httpErr.reason(ctx.analysis, reason)) {
                 const HttpErrRecord &r = httpErrRecord(ctx.analysis, ref);
