@@ -64,6 +64,42 @@ void scanDirectiveRange(std::string_view bytes, std::size_t contentStart, std::s
     }
 }
 
+// [contentStart, size) cut about every partBytes, each cut moved to just after the next line feed.
+std::vector<LineRange> cutAtLineEnds(std::string_view bytes, std::size_t contentStart, std::size_t partBytes)
+{
+    std::vector<LineRange> ranges;
+    const std::uint64_t size = bytes.size();
+    std::uint64_t begin = contentStart;
+    while (begin < size) {
+        std::uint64_t end = begin + partBytes;
+        if (end >= size) {
+            end = size;
+        } else {
+            const void *nl = std::memchr(bytes.data() + end, '\n', size - end);
+            end = nl ? static_cast<std::uint64_t>(static_cast<const char *>(nl) - bytes.data()) + 1 : size;
+        }
+        ranges.push_back(LineRange{begin, end, 0});
+        begin = end;
+    }
+    return ranges;
+}
+
+// Finds the directives of one range and counts its lines, a block at a time: the block is still in
+// cache for the second look.
+void scanRange(std::string_view bytes, std::size_t contentStart, LineRange &range, std::vector<DirectiveEntry> &entries)
+{
+    constexpr std::uint64_t kBlock = 64 * 1024;
+    std::uint64_t lineFeeds = 0;
+    for (std::uint64_t b = range.begin; b < range.end; b += kBlock) {
+        const std::uint64_t e = std::min(range.end, b + kBlock);
+        lineFeeds += countLineFeeds(bytes, b, e);
+        // A directive line that runs on past `e` is read whole here; the next block can see a '#'
+        // inside it only after a byte that is not a line feed, which starts nothing.
+        scanDirectiveRange(bytes, contentStart, b, e, entries);
+    }
+    range.lines = lineFeeds + (range.end > range.begin && bytes[range.end - 1] != '\n' ? 1 : 0);
+}
+
 } // namespace
 
 DirectiveScan scanDirectives(std::string_view bytes, TaskPool *pool, std::size_t partBytes)
@@ -72,22 +108,16 @@ DirectiveScan scanDirectives(std::string_view bytes, TaskPool *pool, std::size_t
     if (text::startsWith(bytes, "\xEF\xBB\xBF"))
         scan.contentStart = 3;
     // The scan reads every byte of the file before any chunk can start, and is the first touch of
-    // the mapping: on one thread it was a tenth of a 1 GB file's analysis. Parts split anywhere: a
-    // '#' starts a directive when the byte before it is a line feed, whichever part it falls in, and
-    // a directive line holds no line feed, so no part can see a line start the others would skip.
-    partBytes = std::max<std::size_t>(partBytes, 1);
-    const std::size_t content = bytes.size() - scan.contentStart;
-    const std::size_t parts = pool && content > partBytes ? (content + partBytes - 1) / partBytes : 1;
-    std::vector<std::vector<DirectiveEntry>> found(parts);
-    const auto scanPart = [&](std::size_t i) {
-        const std::size_t begin = scan.contentStart + i * partBytes;
-        const std::size_t end = i + 1 == parts ? bytes.size() : begin + partBytes;
-        scanDirectiveRange(bytes, scan.contentStart, begin, end, found[i]);
-    };
-    if (parts == 1)
-        scanPart(0);
+    // the mapping: on one thread it was a tenth of a 1 GB file's analysis. A '#' starts a directive
+    // when the byte before it is a line feed, whichever range it falls in.
+    scan.ranges = cutAtLineEnds(bytes, scan.contentStart, std::max<std::size_t>(partBytes, 1));
+    std::vector<std::vector<DirectiveEntry>> found(scan.ranges.size());
+    const auto scanPart = [&](std::size_t i) { scanRange(bytes, scan.contentStart, scan.ranges[i], found[i]); };
+    if (pool && scan.ranges.size() > 1)
+        parallelFor(*pool, scan.ranges.size(), scanPart);
     else
-        parallelFor(*pool, parts, scanPart);
+        for (std::size_t i = 0; i < scan.ranges.size(); ++i)
+            scanPart(i);
     for (auto &part : found) {
         for (DirectiveEntry &e : part) {
             if (e.kind == DirectiveEntry::Kind::Fields) {
@@ -104,15 +134,26 @@ DirectiveScan scanDirectives(std::string_view bytes, TaskPool *pool, std::size_t
 
 std::vector<ChunkRange> planChunks(std::string_view bytes, const DirectiveScan &scan, std::size_t chunkBytes)
 {
+    chunkBytes = std::max<std::size_t>(chunkBytes, 4096);
     std::vector<ChunkRange> chunks;
-    const std::uint64_t size = bytes.size();
-    std::uint64_t begin = scan.contentStart;
+    if (!scan.ranges.empty()) {
+        // Runs of whole ranges, each at least chunkBytes but the last.
+        for (const LineRange &r : scan.ranges) {
+            if (chunks.empty() || chunks.back().end - chunks.back().begin >= chunkBytes)
+                chunks.push_back(ChunkRange{r.begin, r.begin, {}, 0});
+            chunks.back().end = r.end;
+            *chunks.back().lines += r.lines;
+        }
+    } else {
+        const std::vector<LineRange> pieces = cutAtLineEnds(bytes, scan.contentStart, chunkBytes);
+        for (const LineRange &r : pieces)
+            chunks.push_back(ChunkRange{r.begin, r.end, {}, std::nullopt});
+    }
+    // The state in force at each chunk's start: every directive before it.
     std::size_t nextDirective = 0;
     ChunkState state;
-    chunkBytes = std::max<std::size_t>(chunkBytes, 4096);
-    while (begin < size) {
-        // State in force at `begin`: every directive before it.
-        while (nextDirective < scan.entries.size() && scan.entries[nextDirective].offset < begin) {
+    for (ChunkRange &c : chunks) {
+        while (nextDirective < scan.entries.size() && scan.entries[nextDirective].offset < c.begin) {
             const auto &e = scan.entries[nextDirective++];
             if (e.kind == DirectiveEntry::Kind::Fields)
                 state.layout = e.layoutIndex;
@@ -121,15 +162,7 @@ std::vector<ChunkRange> planChunks(std::string_view bytes, const DirectiveScan &
             else if (e.kind == DirectiveEntry::Kind::GmtOffset)
                 state.gmtOffset = e.value;
         }
-        std::uint64_t end = begin + chunkBytes;
-        if (end >= size) {
-            end = size;
-        } else {
-            const void *nl = std::memchr(bytes.data() + end, '\n', size - end);
-            end = nl ? static_cast<std::uint64_t>(static_cast<const char *>(nl) - bytes.data()) + 1 : size;
-        }
-        chunks.push_back(ChunkRange{begin, end, state});
-        begin = end;
+        c.state = state;
     }
     return chunks;
 }

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -34,15 +35,27 @@ struct DirectiveEntry {
     int layoutIndex = -1;   // for Fields: index into DirectiveScan::layouts
 };
 
+// A piece of the content that ends at a line end (or the file's end), and how many lines it holds.
+struct LineRange {
+    std::uint64_t begin = 0, end = 0;
+    std::uint64_t lines = 0;
+};
+
 struct DirectiveScan {
     std::vector<DirectiveEntry> entries; // file order
     std::vector<FieldLayout> layouts;    // one per #Fields directive, file order
     std::size_t contentStart = 0;        // after a UTF-8 byte order mark
+    // [contentStart, size) in the pieces the scan read, with their line counts: the scan counts the
+    // line feeds while the bytes are in cache, and chunks are cut along these pieces, so no chunk
+    // reads its bytes once more only to count its lines. Empty in a scan made by hand (logs without
+    // directives): runChunks counts then.
+    std::vector<LineRange> ranges;
 };
 
-// With a pool, a file bigger than partBytes is scanned in parts of that size on the pool's threads
-// (the same result as one thread; tests pass tiny parts).
-DirectiveScan scanDirectives(std::string_view bytes, TaskPool *pool = nullptr, std::size_t partBytes = 32u << 20);
+// Reads the content in pieces of about partBytes ending at line ends, on the pool's threads when
+// there is a pool (the same result as one thread; tests pass tiny parts). Readers pass their chunk
+// size, so that each chunk is one piece.
+DirectiveScan scanDirectives(std::string_view bytes, TaskPool *pool = nullptr, std::size_t partBytes = 16u << 20);
 // Splits a #Fields value into names (runs of spaces/tabs separate; a trailing space is ignored).
 std::vector<std::string> splitFieldNames(std::string_view value);
 
@@ -55,9 +68,11 @@ struct ChunkState {
 struct ChunkRange {
     std::uint64_t begin = 0, end = 0;
     ChunkState state;
+    std::optional<std::uint64_t> lines; // known when the chunk is made of the scan's ranges
 };
 
-// Cuts [scan.contentStart, bytes.size()) into pieces of about chunkBytes ending at line boundaries.
+// Cuts [scan.contentStart, bytes.size()) into pieces of about chunkBytes (at least 4 KiB) ending at
+// line boundaries: runs of the scan's ranges when it has them.
 std::vector<ChunkRange> planChunks(std::string_view bytes, const DirectiveScan &scan, std::size_t chunkBytes);
 
 // Everything one chunk produced. Line numbers count from the file's first line (1-based).
@@ -203,12 +218,16 @@ void runChunks(ReadContext &ctx, const DirectiveScan &scan, std::size_t chunkByt
     LogData &log = *src.log;
     const std::string_view bytes = src.bytes.view();
     const std::vector<ChunkRange> chunks = planChunks(bytes, scan, chunkBytes);
-    // Each chunk's line count first (line feeds counted 16 bytes at a time, on the pool): chunks
-    // then number their lines from the file's start, and no serial pass over every joined record
-    // adds a base afterwards. The counts also size each chunk's record vector.
+    // Each chunk's line count first (from the directive scan, else line feeds counted on the pool):
+    // chunks then number their lines from the file's start, and no serial pass over every joined
+    // record adds a base afterwards. The counts also size each chunk's record vector.
     std::vector<std::uint64_t> linesBefore(chunks.size() + 1, 0);
-    parallelFor(ctx.pool, chunks.size(),
-                [&](std::size_t i) { linesBefore[i + 1] = countLines(bytes, chunks[i].begin, chunks[i].end); });
+    if (std::all_of(chunks.begin(), chunks.end(), [](const ChunkRange &c) { return c.lines.has_value(); }))
+        for (std::size_t i = 0; i < chunks.size(); ++i)
+            linesBefore[i + 1] = *chunks[i].lines;
+    else
+        parallelFor(ctx.pool, chunks.size(),
+                    [&](std::size_t i) { linesBefore[i + 1] = countLines(bytes, chunks[i].begin, chunks[i].end); });
     for (std::size_t i = 0; i < chunks.size(); ++i)
         linesBefore[i + 1] += linesBefore[i];
     std::vector<ChunkOutput<Row>> outputs(chunks.size());

@@ -344,7 +344,7 @@ void HttpErrReader::read(ReadContext &ctx) const
     src.log = std::make_unique<LogData>();
     LogData &log = *src.log;
     src.bytes.adviseSequential();
-    const DirectiveScan scan = scanDirectives(src.bytes.view(), &ctx.pool);
+    const DirectiveScan scan = scanDirectives(src.bytes.view(), &ctx.pool, ctx.options.chunkBytes);
     log.layouts = scan.layouts;
     for (const auto &e : scan.entries)
         if (e.kind == DirectiveEntry::Kind::Software)

@@ -166,5 +166,7 @@ private:
 
 // Number of lines in bytes[begin, end) as LineSplitter would return them.
 std::uint64_t countLines(std::string_view bytes, std::uint64_t begin, std::uint64_t end) noexcept;
+// Number of line feeds in bytes[begin, end).
+std::uint64_t countLineFeeds(std::string_view bytes, std::uint64_t begin, std::uint64_t end) noexcept;
 
 } // namespace hs

@@ -525,7 +525,7 @@ void W3cReader::read(ReadContext &ctx) const
     const std::string_view bytes = src.bytes.view();
     src.bytes.adviseSequential();
 
-    DirectiveScan scan = scanDirectives(bytes, &ctx.pool);
+    DirectiveScan scan = scanDirectives(bytes, &ctx.pool, ctx.options.chunkBytes);
     log.layouts = scan.layouts;
     for (const auto &e : scan.entries)
         if (e.kind == DirectiveEntry::Kind::Software)

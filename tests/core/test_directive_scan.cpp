@@ -66,3 +66,48 @@ TEST_CASE("Directive scan: a '#' that starts the content after a byte order mark
         CHECK(scan.entries[0].kind == DirectiveEntry::Kind::Fields);
     }
 }
+
+TEST_CASE("Directive scan: its ranges cover the content at line ends and count their lines", "[formats][directives]")
+{
+    // Lines of varied length, one longer than a range, CRLF and LF, no final line feed.
+    std::string text = "\xEF\xBB\xBF#Fields: date time c-ip\r\n";
+    for (int i = 0; i < 2000; ++i)
+        text += "2026-11-21 00:00:01 10.0.0." + std::to_string(i % 250) + std::string(i % 13, 'x') +
+                (i % 3 ? "\r\n" : "\n");
+    text += std::string(9000, 'y') + "\n#Date: 2026-11-22 00:00:00\nlast line without a line feed";
+
+    TaskPool pool(2);
+    for (const std::size_t part : {1, 64, 1000, 4096, 100000}) {
+        INFO("part bytes " << part);
+        const DirectiveScan scan = scanDirectives(text, &pool, part);
+        REQUIRE_FALSE(scan.ranges.empty());
+        CHECK(scan.ranges.front().begin == 3);
+        CHECK(scan.ranges.back().end == text.size());
+        std::uint64_t lines = 0;
+        for (std::size_t i = 0; i < scan.ranges.size(); ++i) {
+            const LineRange &r = scan.ranges[i];
+            if (i > 0)
+                CHECK(r.begin == scan.ranges[i - 1].end);
+            if (r.end != text.size())
+                CHECK(text[r.end - 1] == '\n');
+            CHECK(r.lines == countLines(text, r.begin, r.end));
+            lines += r.lines;
+        }
+        CHECK(lines == 2004);
+
+        // Chunks are runs of whole ranges and carry their line counts.
+        const std::vector<ChunkRange> chunks = planChunks(text, scan, 4096);
+        REQUIRE_FALSE(chunks.empty());
+        std::uint64_t chunkLines = 0;
+        for (std::size_t i = 0; i < chunks.size(); ++i) {
+            REQUIRE(chunks[i].lines.has_value());
+            CHECK(*chunks[i].lines == countLines(text, chunks[i].begin, chunks[i].end));
+            if (i + 1 < chunks.size())
+                CHECK(chunks[i].end - chunks[i].begin >= 4096);
+            chunkLines += *chunks[i].lines;
+        }
+        CHECK(chunkLines == 2004);
+        if (chunks.size() > 1)
+            CHECK(chunks.back().state.layout == 0); // the #Fields of the first chunk
+    }
+}
