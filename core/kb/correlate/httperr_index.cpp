@@ -18,24 +18,59 @@ struct HttpErrPart {
     std::vector<StrId> reasons;      // indexed reasons, in order of first appearance
     std::vector<std::size_t> counts; // lines per entry of `reasons`
     std::vector<LogRef *> cursors;   // per entry of `reasons`: where the second pass writes
-    std::size_t lastReason = 0;      // consecutive lines often share a reason
+    std::vector<int> slots;          // per indexed reason (ContextTable::reasons): its entry, or -1
     std::uint64_t total = 0;
     TimeUs first = kNoTime, last = kNoTime;
     std::vector<LogAddress> watchedClients; // clients of watched connection-level lines, in line order
 
-    std::size_t slotOf(StrId reason)
+    // The entry of indexed reason `r`, added when the part first meets it.
+    std::size_t slotOf(std::size_t r, StrId reason)
     {
-        if (lastReason < reasons.size() && reasons[lastReason] == reason)
-            return lastReason;
-        const auto it = std::find(reasons.begin(), reasons.end(), reason);
-        lastReason = static_cast<std::size_t>(it - reasons.begin());
-        if (it == reasons.end()) {
+        if (slots[r] < 0) {
+            slots[r] = static_cast<int>(reasons.size());
             reasons.push_back(reason);
             counts.push_back(0);
         }
-        return lastReason;
+        return static_cast<std::size_t>(slots[r]);
     }
 };
+
+// What the passes need of each HTTPERR context, resolved once per context instead of per line (a
+// file has a few hundred contexts and millions of lines): the index of its reason among the
+// indexed ones, and whether its lines name a watched client.
+struct ContextTable {
+    static constexpr std::int32_t kNotIndexed = -1;
+    std::vector<StrId> reasons;                      // indexed reasons met in any context
+    std::vector<std::vector<std::int32_t>> reasonOf; // [source][context]: index into reasons
+    std::vector<std::vector<std::uint8_t>> watched;  // [source][context]: connection-level, watched reason
+};
+
+// indexAll: every reason is indexed, else those in `indexed`.
+ContextTable contextTable(const Analysis &a, const IdSet &indexed, bool indexAll,
+                          const std::vector<StrId> &watchReasons)
+{
+    ContextTable t;
+    t.reasonOf.resize(a.sources.size());
+    t.watched.resize(a.sources.size());
+    for (std::size_t s = 0; s < a.sources.size(); ++s) {
+        if (!a.sources[s]->log)
+            continue;
+        for (const HttpErrContext &c : a.sources[s]->log->httpErrContexts) {
+            std::int32_t r = ContextTable::kNotIndexed;
+            if (indexAll || indexed.contains(c.reason)) {
+                const auto it = std::find(t.reasons.begin(), t.reasons.end(), c.reason);
+                r = static_cast<std::int32_t>(it - t.reasons.begin());
+                if (it == t.reasons.end())
+                    t.reasons.push_back(c.reason);
+            }
+            t.reasonOf[s].push_back(r);
+            // Connection-level lines (request fields empty) name the client whose POSTs matter.
+            t.watched[s].push_back(c.method == kEmptyStr &&
+                                   std::find(watchReasons.begin(), watchReasons.end(), c.reason) != watchReasons.end());
+        }
+    }
+    return t;
+}
 
 struct NoState {};
 
@@ -70,23 +105,23 @@ void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &
             watchReasons.push_back(id);
 
     const auto slices = sliceRecords(a, &LogData::httpErr, options.sliceRecords);
-    const auto isIndexed = [&](StrId reason) { return indexAll || indexed.contains(reason); };
+    const ContextTable table = contextTable(a, indexed, indexAll, watchReasons);
     std::vector<HttpErrPart> parts(slices.size());
     const unsigned threads = scanThreads(options.threads);
     runSlices<NoState>(slices.size(), threads, cancel, [&](std::size_t s, NoState &) {
         const RecordSlice<HttpErrRecord> &slice = slices[s];
         HttpErrPart &part = parts[s];
-        const LogData &log = *a.source(slice.source).log;
+        part.slots.assign(table.reasons.size(), -1);
+        const std::vector<std::int32_t> &reasonOf = table.reasonOf[slice.source.value];
+        const std::vector<std::uint8_t> &watchedOf = table.watched[slice.source.value];
         for (const HttpErrRecord &r : slice.rows) {
-            const HttpErrContext &c = log.context(r);
-            if (isIndexed(c.reason))
-                ++part.counts[part.slotOf(c.reason)];
+            if (const std::int32_t reason = reasonOf[r.context]; reason != ContextTable::kNotIndexed) {
+                const auto i = static_cast<std::size_t>(reason);
+                ++part.counts[part.slotOf(i, table.reasons[i])];
+            }
             ++part.total;
             widenTimeRange(part.first, part.last, r.time);
-            // Connection-level lines (request fields empty) name the client whose POSTs matter.
-            if (c.method == kEmptyStr &&
-                std::find(watchReasons.begin(), watchReasons.end(), c.reason) != watchReasons.end() &&
-                (part.watchedClients.empty() || part.watchedClients.back() != r.clientIp))
+            if (watchedOf[r.context] && (part.watchedClients.empty() || part.watchedClients.back() != r.clientIp))
                 part.watchedClients.push_back(r.clientIp);
         }
     });
@@ -119,12 +154,12 @@ void indexHttpErr(const Analysis &a, Correlation &corr, const CorrelateOptions &
     runSlices<NoState>(slices.size(), threads, cancel, [&](std::size_t s, NoState &) {
         const RecordSlice<HttpErrRecord> &slice = slices[s];
         HttpErrPart &part = parts[s];
-        const LogData &log = *a.source(slice.source).log;
+        const std::vector<std::int32_t> &reasonOf = table.reasonOf[slice.source.value];
         std::uint32_t i = slice.firstIndex;
         for (const HttpErrRecord &r : slice.rows) {
             const LogRef ref{slice.source, i++};
-            if (const StrId reason = log.context(r).reason; isIndexed(reason))
-                *part.cursors[part.slotOf(reason)]++ = ref;
+            if (const std::int32_t reason = reasonOf[r.context]; reason != ContextTable::kNotIndexed)
+                *part.cursors[static_cast<std::size_t>(part.slots[static_cast<std::size_t>(reason)])]++ = ref;
         }
     });
 
