@@ -28,7 +28,7 @@ struct CompiledLayout {
     std::vector<W3cField> kinds;
     // The fields a record takes, in field order: each line visits these, not the fields it only
     // keeps in the raw line (query, user name, referer, custom fields).
-    std::vector<std::pair<std::uint16_t, W3cField>> read;
+    std::vector<std::pair<std::uint32_t, W3cField>> read;
     std::size_t layoutIndex = 0; // index into LogData::layouts
     bool hasDate = false;
     bool hasTime = false;
@@ -37,7 +37,7 @@ struct CompiledLayout {
     std::string_view label; // for assumed layouts
 };
 
-// Whether parseData stores anything from a field of this kind.
+// Whether parseData stores anything from a field of this kind (its switch handles exactly these).
 bool takesField(W3cField f) noexcept
 {
     switch (f) {
@@ -72,8 +72,8 @@ CompiledLayout compile(const FieldLayout &layout, std::size_t index)
             c.localTime = true;
             f = f == W3cField::DateLocal ? W3cField::Date : W3cField::Time;
         }
-        if (takesField(f) && c.kinds.size() <= 0xffff)
-            c.read.emplace_back(static_cast<std::uint16_t>(c.kinds.size()), f);
+        if (takesField(f))
+            c.read.emplace_back(static_cast<std::uint32_t>(c.kinds.size()), f);
         c.kinds.push_back(f);
         c.hasDate |= f == W3cField::Date;
         c.hasTime |= f == W3cField::Time;
@@ -295,6 +295,7 @@ private:
                 break;
             const std::string_view &v = parts_[i];
             const bool dash = isDash(v) || v.empty();
+            // Only the kinds takesField() lists come here: a kind read below must be listed there.
             switch (kind) {
             case W3cField::Date:
                 days = parseDateCached(v);
