@@ -175,6 +175,11 @@ std::unique_ptr<Analysis> analyze(const AnalyzeOptions &options, const CancelTok
         // the detectors are done with it.
         kb::Correlation correlation = kb::correlateSources(*analysis, knowledge, diagnoseOptions, cancel);
         summaries.get();
+#if defined(__GLIBC__)
+        // The summaries' tables were freed on their own thread, into its malloc arena: hand that
+        // back before the detectors allocate theirs on other threads.
+        malloc_trim(0);
+#endif
         if (cancel.cancelled())
             return nullptr;
         progress.setStage(Stage::Detecting);

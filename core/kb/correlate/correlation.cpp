@@ -61,34 +61,46 @@ void ClientPosts::sortPosts(std::vector<Post> &posts)
 
 ClientPosts ClientPosts::group(std::vector<std::vector<Post>> &&runs)
 {
-    // Pairwise merges, earlier run first: std::merge takes equal keys from its first range, so log
-    // order survives, and each level is one linear pass.
-    while (runs.size() > 1) {
-        std::vector<std::vector<Post>> next;
-        next.reserve((runs.size() + 1) / 2);
-        for (std::size_t i = 0; i + 1 < runs.size(); i += 2) {
-            std::vector<Post> merged(runs[i].size() + runs[i + 1].size());
-            std::merge(runs[i].begin(), runs[i].end(), runs[i + 1].begin(), runs[i + 1].end(), merged.begin(),
-                       postBefore);
-            next.push_back(std::move(merged));
-        }
-        if (runs.size() % 2)
-            next.push_back(std::move(runs.back()));
-        runs = std::move(next);
-    }
+    // One k-way merge straight into the grouped form, each run freed as soon as it is used up.
+    // Pairwise merges built every level's vectors beside the last one's, and the grouped copy
+    // beside the merged one: on the 2 GB W3C + HTTPERR benchmark (1 M posts) that was the
+    // analysis's peak of anonymous memory, 100 MB above what the posts take.
     ClientPosts out;
-    if (runs.empty()) {
-        out.starts.push_back(0);
-        return out;
-    }
-    const std::vector<Post> &posts = runs.front();
-    out.marks.reserve(posts.size());
-    for (const auto &[client, mark] : posts) {
+    std::size_t total = 0;
+    for (const auto &run : runs)
+        total += run.size();
+    out.marks.reserve(total);
+    // A cursor is (run, position). The heap yields the smallest post first and, among equal
+    // ones, the earlier run's: log order survives, as in one stable sort of all the runs.
+    using Cursor = std::pair<std::size_t, std::size_t>;
+    const auto after = [&runs](const Cursor &a, const Cursor &b) {
+        const Post &x = runs[a.first][a.second], &y = runs[b.first][b.second];
+        if (postBefore(y, x))
+            return true;
+        if (postBefore(x, y))
+            return false;
+        return a.first > b.first;
+    };
+    std::vector<Cursor> heap;
+    for (std::size_t r = 0; r < runs.size(); ++r)
+        if (!runs[r].empty())
+            heap.emplace_back(r, 0);
+    std::make_heap(heap.begin(), heap.end(), after);
+    while (!heap.empty()) {
+        std::pop_heap(heap.begin(), heap.end(), after);
+        Cursor &c = heap.back();
+        const auto &[client, mark] = runs[c.first][c.second];
         if (out.clients.empty() || out.clients.back() != client) {
             out.clients.push_back(client);
             out.starts.push_back(static_cast<std::uint32_t>(out.marks.size()));
         }
         out.marks.push_back(mark);
+        if (++c.second < runs[c.first].size()) {
+            std::push_heap(heap.begin(), heap.end(), after);
+        } else {
+            std::vector<Post>().swap(runs[c.first]);
+            heap.pop_back();
+        }
     }
     out.starts.push_back(static_cast<std::uint32_t>(out.marks.size()));
     return out;

@@ -70,5 +70,27 @@ TEST_CASE("client POSTs: grouped per client, in time order, log order for equal 
     CHECK(grouped.of(6).empty());
     CHECK(grouped.of(10).empty());
     CHECK(kb::ClientPosts::group({}).of(5).empty());
+
+    // Many runs with equal keys (the merge takes them run by run, in log order), and runs that end
+    // at different points.
+    std::vector<std::vector<kb::ClientPosts::Post>> many(9);
+    for (std::uint32_t r = 0; r < many.size(); ++r)
+        for (std::uint32_t k = 0; k <= r; ++k)
+            many[r].push_back({k % 3, mark(100, r * 100 + k)});
+    for (auto &run : many)
+        kb::ClientPosts::sortPosts(run);
+    const kb::ClientPosts all = kb::ClientPosts::group(std::move(many));
+    REQUIRE(all.size() == 3);
+    for (std::uint32_t client = 0; client < 3; ++client) {
+        std::vector<std::uint32_t> expected; // run by run, each run's posts in its order
+        for (std::uint32_t r = 0; r < 9; ++r)
+            for (std::uint32_t k = 0; k <= r; ++k)
+                if (k % 3 == client)
+                    expected.push_back(r * 100 + k);
+        std::vector<std::uint32_t> got;
+        for (const kb::PostMark &m : all.of(client))
+            got.push_back(m.ref.index);
+        CHECK(got == expected);
+    }
     CHECK(kb::ClientPosts::group({{}, {}}).size() == 0);
 }
