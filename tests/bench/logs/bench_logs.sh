@@ -14,9 +14,14 @@ cli="$build/app/httpsleuth-cli"
 measure="$here/../measure.py"
 [ -x "$cli" ] || { echo "build first: $cli missing" >&2; exit 1; }
 
+# Each set on its own: a tree with only one of them (an interrupted run, a hand-made set) still
+# gets the other.
 if [ ! -d "$data/one" ]; then
-  echo "generating benchmark logs in $data (once)" >&2
+  echo "generating the one-file benchmark logs in $data/one (once)" >&2
   python3 "$here/gen_big_logs.py" "$data/one" --w3c-mb 1024 --httperr-mb 1024 --files 1
+fi
+if [ ! -d "$data/many" ]; then
+  echo "generating the eight-file benchmark logs in $data/many (once)" >&2
   python3 "$here/gen_big_logs.py" "$data/many" --w3c-mb 1024 --httperr-mb 0 --files 8
 fi
 w3c="$data/one/W3SVC1/u_ex261121.log"
