@@ -100,24 +100,47 @@ void scanRange(std::string_view bytes, std::size_t contentStart, LineRange &rang
     range.lines = lineFeeds + (range.end > range.begin && bytes[range.end - 1] != '\n' ? 1 : 0);
 }
 
-} // namespace
-
-DirectiveScan scanDirectives(std::string_view bytes, TaskPool *pool, std::size_t partBytes)
+// Runs scanPart(i) for every range, on the pool when there is one and more than one range.
+template <typename ScanPart>
+void forEachRange(const DirectiveScan &scan, TaskPool *pool, ScanPart &&scanPart)
 {
-    DirectiveScan scan;
-    if (text::startsWith(bytes, "\xEF\xBB\xBF"))
-        scan.contentStart = 3;
-    // The scan reads every byte of the file before any chunk can start, and is the first touch of
-    // the mapping: on one thread it was a tenth of a 1 GB file's analysis. A '#' starts a directive
-    // when the byte before it is a line feed, whichever range it falls in.
-    scan.ranges = cutAtLineEnds(bytes, scan.contentStart, std::max<std::size_t>(partBytes, 1));
-    std::vector<std::vector<DirectiveEntry>> found(scan.ranges.size());
-    const auto scanPart = [&](std::size_t i) { scanRange(bytes, scan.contentStart, scan.ranges[i], found[i]); };
     if (pool && scan.ranges.size() > 1)
         parallelFor(*pool, scan.ranges.size(), scanPart);
     else
         for (std::size_t i = 0; i < scan.ranges.size(); ++i)
             scanPart(i);
+}
+
+// The scan's content start (after a UTF-8 byte order mark) and its ranges, lines not yet counted.
+DirectiveScan cutScan(std::string_view bytes, std::size_t partBytes)
+{
+    DirectiveScan scan;
+    if (text::startsWith(bytes, "\xEF\xBB\xBF"))
+        scan.contentStart = 3;
+    scan.ranges = cutAtLineEnds(bytes, scan.contentStart, std::max<std::size_t>(partBytes, 1));
+    return scan;
+}
+
+} // namespace
+
+DirectiveScan scanLines(std::string_view bytes, TaskPool *pool, std::size_t partBytes)
+{
+    DirectiveScan scan = cutScan(bytes, partBytes);
+    forEachRange(scan, pool, [&](std::size_t i) {
+        LineRange &r = scan.ranges[i];
+        r.lines = countLines(bytes, r.begin, r.end);
+    });
+    return scan;
+}
+
+DirectiveScan scanDirectives(std::string_view bytes, TaskPool *pool, std::size_t partBytes)
+{
+    // The scan reads every byte of the file before any chunk can start, and is the first touch of
+    // the mapping: on one thread it was a tenth of a 1 GB file's analysis. A '#' starts a directive
+    // when the byte before it is a line feed, whichever range it falls in.
+    DirectiveScan scan = cutScan(bytes, partBytes);
+    std::vector<std::vector<DirectiveEntry>> found(scan.ranges.size());
+    forEachRange(scan, pool, [&](std::size_t i) { scanRange(bytes, scan.contentStart, scan.ranges[i], found[i]); });
     for (auto &part : found) {
         for (DirectiveEntry &e : part) {
             if (e.kind == DirectiveEntry::Kind::Fields) {
@@ -132,22 +155,16 @@ DirectiveScan scanDirectives(std::string_view bytes, TaskPool *pool, std::size_t
     return scan;
 }
 
-std::vector<ChunkRange> planChunks(std::string_view bytes, const DirectiveScan &scan, std::size_t chunkBytes)
+std::vector<ChunkRange> planChunks(const DirectiveScan &scan, std::size_t chunkBytes)
 {
     chunkBytes = std::max<std::size_t>(chunkBytes, 4096);
+    // Runs of whole ranges, each at least chunkBytes but the last.
     std::vector<ChunkRange> chunks;
-    if (!scan.ranges.empty()) {
-        // Runs of whole ranges, each at least chunkBytes but the last.
-        for (const LineRange &r : scan.ranges) {
-            if (chunks.empty() || chunks.back().end - chunks.back().begin >= chunkBytes)
-                chunks.push_back(ChunkRange{r.begin, r.begin, {}, 0});
-            chunks.back().end = r.end;
-            *chunks.back().lines += r.lines;
-        }
-    } else {
-        const std::vector<LineRange> pieces = cutAtLineEnds(bytes, scan.contentStart, chunkBytes);
-        for (const LineRange &r : pieces)
-            chunks.push_back(ChunkRange{r.begin, r.end, {}, std::nullopt});
+    for (const LineRange &r : scan.ranges) {
+        if (chunks.empty() || chunks.back().end - chunks.back().begin >= chunkBytes)
+            chunks.push_back(ChunkRange{r.begin, r.begin, {}, 0});
+        chunks.back().end = r.end;
+        chunks.back().lines += r.lines;
     }
     // The state in force at each chunk's start: every directive before it.
     std::size_t nextDirective = 0;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Shared machinery for the "#directive + space-separated fields" logs (W3C extended, HTTPERR):
-//  1. a prescan finds every directive line ('#' at a line start) — memchr over '#', so it costs a
-//     fraction of a full pass, in parallel parts on a big file;
-//  2. the file is cut into chunks at line boundaries; each chunk starts with the #Fields/#Date
-//     state in force at its first byte, so chunks parse independently and in parallel;
-//  3. chunk outputs are joined in file order: line numbers, problems and the line index are rebased.
+//  1. a prescan cuts the file at line ends into ranges, in parallel, and in each finds the
+//     directive lines ('#' at a line start) and counts the lines;
+//  2. chunks are runs of those ranges; each starts with the #Fields/#Date state in force at its
+//     first byte and knows how many lines precede it, so chunks parse independently and in
+//     parallel, numbering lines from the file's start;
+//  3. chunk outputs are joined in file order.
+// Logs without directives (NCSA, IIS log format) take the same path with scanLines.
 #pragma once
 
 #include "formats/format_reader.h"
@@ -20,7 +22,6 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
-#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -47,8 +48,7 @@ struct DirectiveScan {
     std::size_t contentStart = 0;        // after a UTF-8 byte order mark
     // [contentStart, size) in the pieces the scan read, with their line counts: the scan counts the
     // line feeds while the bytes are in cache, and chunks are cut along these pieces, so no chunk
-    // reads its bytes once more only to count its lines. Empty in a scan made by hand (logs without
-    // directives): runChunks counts then.
+    // reads its bytes once more only to count its lines.
     std::vector<LineRange> ranges;
 };
 
@@ -56,6 +56,9 @@ struct DirectiveScan {
 // there is a pool (the same result as one thread; tests pass tiny parts). Readers pass their chunk
 // size, so that each chunk is one piece.
 DirectiveScan scanDirectives(std::string_view bytes, TaskPool *pool = nullptr, std::size_t partBytes = 16u << 20);
+// The same cut for a log without directives (NCSA, IIS log format): content start and line counts
+// only; a '#' line is data there.
+DirectiveScan scanLines(std::string_view bytes, TaskPool *pool, std::size_t partBytes);
 // Splits a #Fields value into names (runs of spaces/tabs separate; a trailing space is ignored).
 std::vector<std::string> splitFieldNames(std::string_view value);
 
@@ -68,12 +71,12 @@ struct ChunkState {
 struct ChunkRange {
     std::uint64_t begin = 0, end = 0;
     ChunkState state;
-    std::optional<std::uint64_t> lines; // known when the chunk is made of the scan's ranges
+    std::uint64_t lines = 0;
 };
 
-// Cuts [scan.contentStart, bytes.size()) into pieces of about chunkBytes (at least 4 KiB) ending at
-// line boundaries: runs of the scan's ranges when it has them.
-std::vector<ChunkRange> planChunks(std::string_view bytes, const DirectiveScan &scan, std::size_t chunkBytes);
+// Cuts the scan's content into runs of its ranges of at least chunkBytes (and 4 KiB) each, but the
+// last; each chunk starts with the directive state in force there.
+std::vector<ChunkRange> planChunks(const DirectiveScan &scan, std::size_t chunkBytes);
 
 // Everything one chunk produced. Line numbers count from the file's first line (1-based).
 template <typename Row>
@@ -217,19 +220,13 @@ void runChunks(ReadContext &ctx, const DirectiveScan &scan, std::size_t chunkByt
     Source &src = ctx.source;
     LogData &log = *src.log;
     const std::string_view bytes = src.bytes.view();
-    const std::vector<ChunkRange> chunks = planChunks(bytes, scan, chunkBytes);
-    // Each chunk's line count first (from the directive scan, else line feeds counted on the pool):
-    // chunks then number their lines from the file's start, and no serial pass over every joined
-    // record adds a base afterwards. The counts also size each chunk's record vector.
+    const std::vector<ChunkRange> chunks = planChunks(scan, chunkBytes);
+    // Each chunk knows its line count from the scan: chunks number their lines from the file's
+    // start, and no serial pass over every joined record adds a base afterwards. The counts also
+    // size each chunk's record vector.
     std::vector<std::uint64_t> linesBefore(chunks.size() + 1, 0);
-    if (std::all_of(chunks.begin(), chunks.end(), [](const ChunkRange &c) { return c.lines.has_value(); }))
-        for (std::size_t i = 0; i < chunks.size(); ++i)
-            linesBefore[i + 1] = *chunks[i].lines;
-    else
-        parallelFor(ctx.pool, chunks.size(),
-                    [&](std::size_t i) { linesBefore[i + 1] = countLines(bytes, chunks[i].begin, chunks[i].end); });
     for (std::size_t i = 0; i < chunks.size(); ++i)
-        linesBefore[i + 1] += linesBefore[i];
+        linesBefore[i + 1] = linesBefore[i] + chunks[i].lines;
     std::vector<ChunkOutput<Row>> outputs(chunks.size());
     std::vector<NoteTally> tallies(chunks.size());
     std::vector<std::uint8_t> done(chunks.size(), 0);

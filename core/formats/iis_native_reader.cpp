@@ -240,9 +240,7 @@ void IisNativeReader::read(ReadContext &ctx) const
     log.timeBasis = ctx.options.localOffsetMinutes ? TimeBasis::LocalGiven : TimeBasis::LocalUnknown;
     log.localOffsetMinutes = ctx.options.localOffsetMinutes.value_or(0);
     src.bytes.adviseSequential();
-    DirectiveScan noDirectives;
-    if (text::startsWith(src.bytes.view(), "\xEF\xBB\xBF"))
-        noDirectives.contentStart = 3;
+    const DirectiveScan noDirectives = scanLines(src.bytes.view(), &ctx.pool, ctx.options.chunkBytes);
     const std::optional<int> offset = ctx.options.localOffsetMinutes;
     runChunks(
         ctx, noDirectives, ctx.options.chunkBytes, log.access,

@@ -249,9 +249,7 @@ void NcsaReader::read(ReadContext &ctx) const
     log.layouts.push_back(layout);
     log.timeBasis = TimeBasis::InLine;
     src.bytes.adviseSequential();
-    DirectiveScan noDirectives;
-    if (text::startsWith(src.bytes.view(), "\xEF\xBB\xBF"))
-        noDirectives.contentStart = 3;
+    const DirectiveScan noDirectives = scanLines(src.bytes.view(), &ctx.pool, ctx.options.chunkBytes);
     runChunks(ctx, noDirectives, ctx.options.chunkBytes, log.access,
               [&](ChunkOutput<AccessRecord> &out, const ChunkState &) { return ChunkParser(ctx.strings, out); });
 }

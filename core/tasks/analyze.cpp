@@ -24,6 +24,16 @@
 namespace hs {
 namespace {
 
+// Hands memory that other threads freed back to the OS: glibc keeps it in those threads' malloc
+// arenas, where the next stage's allocations on other threads do not reuse it, and the peak of
+// anonymous memory grows by it.
+void returnFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
 // Readers must not throw for bad input; if one does (a bug, or memory exhaustion), the source
 // keeps what it had and says so instead of the whole analysis failing.
 void readGuarded(const FormatReader &reader, ReadContext &ctx)
@@ -150,11 +160,9 @@ std::unique_ptr<Analysis> analyze(const AnalyzeOptions &options, const CancelTok
     if (cancel.cancelled())
         return nullptr;
     analysis->strings->releaseRetired(); // every reader has finished: no lock-free lookup is running
-#if defined(__GLIBC__)
-    // What the readers freed (replaced pool indexes, per-chunk caches) sits in their threads' malloc
-    // arenas, where the single-threaded stages after this do not reuse it: hand it back to the OS.
-    malloc_trim(0);
-#endif
+    // What the readers freed (replaced pool indexes, per-chunk caches) sits in their threads'
+    // arenas, where the single-threaded stages after this do not reuse it.
+    returnFreedMemory();
     analysis->stopped = cancel.stopRequested();
     joinCaptures(*analysis);
 
@@ -175,11 +183,9 @@ std::unique_ptr<Analysis> analyze(const AnalyzeOptions &options, const CancelTok
         // the detectors are done with it.
         kb::Correlation correlation = kb::correlateSources(*analysis, knowledge, diagnoseOptions, cancel);
         summaries.get();
-#if defined(__GLIBC__)
-        // The summaries' tables were freed on their own thread, into its malloc arena: hand that
-        // back before the detectors allocate theirs on other threads.
-        malloc_trim(0);
-#endif
+        // The summaries' tables were freed on their own thread, into its arena: hand that back
+        // before the detectors allocate theirs on other threads.
+        returnFreedMemory();
         if (cancel.cancelled())
             return nullptr;
         progress.setStage(Stage::Detecting);

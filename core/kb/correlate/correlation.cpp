@@ -109,8 +109,6 @@ ClientPosts ClientPosts::group(std::vector<std::vector<Post>> &&runs)
 std::span<const PostMark> postsOf(const Analysis &a, const W3cDigest &d, LogAddress httpErrClient,
                                   AddressCache &addresses)
 {
-    if (d.postsByClient.size() == 0)
-        return {}; // nothing tracked (no W3C log): spare the address parse and the pool lookup
     if (const auto posts = d.postsByClient.of(httpErrClient.code()); !posts.empty())
         return posts;
     const IpAddress ip = addresses.resolve(httpErrClient);
