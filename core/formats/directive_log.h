@@ -11,6 +11,7 @@
 
 #include "formats/format_reader.h"
 #include "formats/line_splitter.h"
+#include "io/write_prefault.h"
 #include "model/line_index.h"
 #include "model/problem.h"
 #include "model/source.h"
@@ -105,10 +106,11 @@ struct ChunkOutput {
 };
 
 // Calls onLine(line, offset, lineNo) for every line in [begin, end) — line without its terminator
-// (CRLF or LF), lineNo counting from linesBefore + 1 — and records line-index checkpoints.
-template <typename OnLine>
+// (CRLF or LF), lineNo counting from linesBefore + 1 — and records line-index checkpoints, calling
+// onCheckpoint() at each (every LineIndex::kStride lines).
+template <typename OnLine, typename OnCheckpoint>
 std::uint64_t walkLines(std::string_view bytes, std::uint64_t begin, std::uint64_t end, std::uint64_t linesBefore,
-                        LineIndex::Chunk &index, bool &unterminated, OnLine &&onLine)
+                        LineIndex::Chunk &index, bool &unterminated, OnLine &&onLine, OnCheckpoint &&onCheckpoint)
 {
     const char *base = bytes.data();
     std::uint64_t pos = begin;
@@ -122,8 +124,10 @@ std::uint64_t walkLines(std::string_view bytes, std::uint64_t begin, std::uint64
             unterminated = true;
         if (lineEnd > pos && base[lineEnd - 1] == '\r')
             --lineEnd;
-        if (lineNo % LineIndex::kStride == 0)
+        if (lineNo % LineIndex::kStride == 0) {
             index.checkpoints.push_back(pos);
+            onCheckpoint();
+        }
         ++lineNo;
         onLine(std::string_view(base + pos, lineEnd - pos), pos, linesBefore + lineNo);
         pos = next;
@@ -145,10 +149,10 @@ std::size_t fieldSlotsFor(const std::vector<Layout> &layouts, std::size_t minimu
 
 // walkLines for parsers of space-separated lines: one pass finds the line ends and the fields
 // (LineSplitter). The parser's fieldSlots() receive each line's fields before
-// onSplitLine(line, lineNo) is called.
-template <typename Parser>
+// onSplitLine(line, lineNo) is called; onCheckpoint() as for walkLines.
+template <typename Parser, typename OnCheckpoint>
 void splitLines(std::string_view bytes, std::uint64_t begin, std::uint64_t end, std::uint64_t linesBefore,
-                LineIndex::Chunk &index, bool &unterminated, Parser &parser)
+                LineIndex::Chunk &index, bool &unterminated, Parser &parser, OnCheckpoint &&onCheckpoint)
 {
     const std::span<std::string_view> slots = parser.fieldSlots();
     LineSplitter splitter(bytes, begin, end);
@@ -156,8 +160,10 @@ void splitLines(std::string_view bytes, std::uint64_t begin, std::uint64_t end, 
     std::uint64_t lineNo = 0; // in this range
     unterminated = false;
     while (splitter.next(line, slots.data(), slots.size())) {
-        if (lineNo % LineIndex::kStride == 0)
+        if (lineNo % LineIndex::kStride == 0) {
             index.checkpoints.push_back(line.offset);
+            onCheckpoint();
+        }
         ++lineNo;
         unterminated = !line.terminated;
         parser.onSplitLine(line, linesBefore + lineNo);
@@ -241,14 +247,21 @@ void runChunks(ReadContext &ctx, const DirectiveScan &scan, std::size_t chunkByt
                 // Upper bound (every line a record): the vector never doubles past its final size.
                 out.rows.reserve(linesBefore[i + 1] - linesBefore[i]);
                 auto parser = makeParser(out, c.state);
+                WritePrefaulter prefaulter;
+                const auto prefault = [&] {
+                    prefaulter.advance(out.rows.data(), out.rows.size() * sizeof(Row),
+                                       out.rows.capacity() * sizeof(Row));
+                };
                 bool unterminated = false;
                 if constexpr (requires { parser.fieldSlots(); })
-                    splitLines(bytes, c.begin, c.end, linesBefore[i], out.lineIndex, unterminated, parser);
+                    splitLines(bytes, c.begin, c.end, linesBefore[i], out.lineIndex, unterminated, parser, prefault);
                 else
-                    walkLines(bytes, c.begin, c.end, linesBefore[i], out.lineIndex, unterminated,
-                              [&](std::string_view line, std::uint64_t offset, std::uint64_t n) {
-                                  parser.onLine(line, offset, n);
-                              });
+                    walkLines(
+                        bytes, c.begin, c.end, linesBefore[i], out.lineIndex, unterminated,
+                        [&](std::string_view line, std::uint64_t offset, std::uint64_t n) {
+                            parser.onLine(line, offset, n);
+                        },
+                        prefault);
                 if constexpr (requires { parser.finish(); })
                     parser.finish(); // e.g. ids still queued for a batch (DeferredIds)
                 // Here, while the rows are fresh in cache and on the pool, rather than in a

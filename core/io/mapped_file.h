@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The one platform-specific file in core: read-only memory maps (POSIX mmap / Win32 file mappings).
+// Read-only memory maps (POSIX mmap / Win32 file mappings), one of the few platform-specific files in core.
 // Files are opened with full sharing on Windows because IIS keeps its current log open for writing.
 #pragma once
 
