@@ -1,19 +1,17 @@
 // SPDX-License-Identifier: MIT
 // Splits a range of log text into lines and each line into space-separated fields in one pass.
 // W3C and HTTPERR ingestion used to find each line end with memchr and then scan the same bytes
-// again for spaces; here every 64-byte block is loaded once and turned into bit masks (spaces,
-// line feeds, NULs, bytes >= 0x80), and lines and fields are read off the set bits.
+// again for spaces; here every 64-byte block is turned into bit masks (spaces, line feeds, NULs,
+// bytes >= 0x80), and lines and fields are read off the set bits. The masks are made 64 blocks at a
+// time by the kernel for this CPU (line_kernels.h).
 #pragma once
 
+#include "formats/line_kernels.h"
+
+#include <algorithm>
 #include <bit>
 #include <cstdint>
-#include <cstring>
 #include <string_view>
-
-#if defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
-#include <emmintrin.h>
-#define HS_LINE_SPLITTER_SSE2 1
-#endif
 
 namespace hs {
 
@@ -34,8 +32,9 @@ struct SplitLine {
 class LineSplitter {
 public:
     // Splits bytes[begin, end). Reads only inside that range.
-    LineSplitter(std::string_view bytes, std::uint64_t begin, std::uint64_t end) noexcept
-        : base_(bytes.data()), end_(end), block_(begin), next_(begin)
+    LineSplitter(std::string_view bytes, std::uint64_t begin, std::uint64_t end,
+                 const LineKernel &kernel = lineKernel()) noexcept
+        : base_(bytes.data()), blockMasks_(kernel.blockMasks), end_(end), block_(begin), next_(begin)
     {
         if (begin < end)
             load();
@@ -112,56 +111,38 @@ private:
         line.scan.hasHighBytes = high != 0;
     }
 
-    // Masks of the block at block_; bits past end_ stay clear. A block that would cross end_ is
-    // copied into a padded buffer first, so no load leaves the range.
+    // Masks of the block at block_; bits past end_ stay clear.
     void load() noexcept
     {
-        const char *p = base_ + block_;
-        const std::uint64_t avail = end_ - block_;
-        alignas(16) char padded[kBlock];
-        if (avail < kBlock) {
-            std::memset(padded, 'x', sizeof padded); // 'x': no space, line feed, NUL or high bit
-            std::memcpy(padded, p, static_cast<std::size_t>(avail));
-            p = padded;
-        }
-#if defined(HS_LINE_SPLITTER_SSE2)
-        const __m128i space = _mm_set1_epi8(' '), lf = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
-        std::uint64_t s = 0, l = 0, z = 0, h = 0;
-        for (int i = 0; i < 4; ++i) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * i));
-            const int shift = 16 * i;
-            s |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space))))
-                 << shift;
-            l |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf)))) << shift;
-            z |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)))) << shift;
-            h |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v))) << shift;
-        }
-        spaces_ = s;
-        newlines_ = l;
-        nuls_ = z;
-        high_ = h;
-#else
-        std::uint64_t s = 0, l = 0, z = 0, h = 0;
-        for (unsigned i = 0; i < kBlock; ++i) {
-            const auto c = static_cast<unsigned char>(p[i]);
-            const std::uint64_t bit = std::uint64_t{1} << i;
-            s |= c == ' ' ? bit : 0;
-            l |= c == '\n' ? bit : 0;
-            z |= c == 0 ? bit : 0;
-            h |= c >= 0x80 ? bit : 0;
-        }
-        spaces_ = s;
-        newlines_ = l;
-        nuls_ = z;
-        high_ = h;
-#endif
+        if (batchAt_ == batchSize_)
+            refill();
+        const BlockMasks &m = batch_[batchAt_++];
+        spaces_ = m.spaces;
+        newlines_ = m.lineFeeds;
+        nuls_ = m.nuls;
+        high_ = m.high;
     }
 
+    // The masks of the next kBatch blocks (fewer at the range's end), starting at block_.
+    void refill() noexcept
+    {
+        const std::uint64_t avail = end_ - block_;
+        const auto blocks = static_cast<std::uint32_t>(std::min<std::uint64_t>(kBatch, (avail + kBlock - 1) / kBlock));
+        blockMasks_(base_ + block_, avail, batch_, blocks);
+        batchAt_ = 0;
+        batchSize_ = blocks;
+    }
+
+    // 4 KiB of input per kernel call: enough to hide the call, small enough for L1 (2 KiB of masks).
+    static constexpr std::uint32_t kBatch = 64;
     const char *base_;
+    decltype(LineKernel::blockMasks) blockMasks_;
     std::uint64_t end_;
     std::uint64_t block_;                                           // offset of the block the masks describe
     std::uint64_t next_;                                            // offset where the next line starts
     std::uint64_t spaces_ = 0, newlines_ = 0, nuls_ = 0, high_ = 0; // bits of bytes not yet consumed
+    std::uint32_t batchAt_ = 0, batchSize_ = 0;                     // next unused entry of batch_, its size
+    BlockMasks batch_[kBatch];
 };
 
 // Number of lines in bytes[begin, end) as LineSplitter would return them.

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // LineSplitter finds line ends and fields in one pass over 64-byte blocks. It must give exactly
 // what the two-pass reference gives (split at LF, drop a CR before it, split on single spaces),
-// for every line length around the block size and for ranges that start and end anywhere.
+// for every line length around the block size and for ranges that start and end anywhere, with
+// each kernel (line_kernels.h) this CPU runs.
 #include "formats/line_splitter.h"
 #include "formats/w3c_fields.h"
 #include "support/catch.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <random>
@@ -52,11 +54,12 @@ std::vector<Line> reference(std::string_view bytes, std::uint64_t begin, std::ui
     return lines;
 }
 
-std::vector<Line> split(std::string_view bytes, std::uint64_t begin, std::uint64_t end, std::size_t capacity)
+std::vector<Line> split(std::string_view bytes, std::uint64_t begin, std::uint64_t end, std::size_t capacity,
+                        const LineKernel &kernel)
 {
     std::vector<Line> lines;
     std::vector<std::string_view> parts(capacity);
-    LineSplitter splitter(bytes, begin, end);
+    LineSplitter splitter(bytes, begin, end, kernel);
     SplitLine s;
     while (splitter.next(s, parts.data(), capacity)) {
         Line l;
@@ -80,18 +83,24 @@ std::vector<Line> split(std::string_view bytes, std::uint64_t begin, std::uint64
 void requireSame(std::string_view bytes, std::uint64_t begin, std::uint64_t end, std::size_t capacity)
 {
     const auto want = reference(bytes, begin, end, capacity);
-    const auto got = split(bytes, begin, end, capacity);
-    INFO("range [" << begin << ", " << end << "), capacity " << capacity);
-    REQUIRE(got.size() == want.size());
-    for (std::size_t i = 0; i < want.size(); ++i) {
-        INFO("line " << i);
-        REQUIRE(got[i].offset == want[i].offset);
-        REQUIRE(got[i].text == want[i].text);
-        REQUIRE(got[i].terminated == want[i].terminated);
-        REQUIRE(got[i].fields == want[i].fields);
-        REQUIRE(got[i].values == want[i].values);
-        REQUIRE(got[i].hasNul == want[i].hasNul);
-        REQUIRE(got[i].hasHighBytes == want[i].hasHighBytes);
+    for (const LineKernel *kernel : availableLineKernels()) {
+        const auto got = split(bytes, begin, end, capacity, *kernel);
+        INFO("kernel " << kernel->name << ", range [" << begin << ", " << end << "), capacity " << capacity);
+        REQUIRE(got.size() == want.size());
+        for (std::size_t i = 0; i < want.size(); ++i) {
+            INFO("line " << i);
+            REQUIRE(got[i].offset == want[i].offset);
+            REQUIRE(got[i].text == want[i].text);
+            REQUIRE(got[i].terminated == want[i].terminated);
+            REQUIRE(got[i].fields == want[i].fields);
+            REQUIRE(got[i].values == want[i].values);
+            REQUIRE(got[i].hasNul == want[i].hasNul);
+            REQUIRE(got[i].hasHighBytes == want[i].hasHighBytes);
+        }
+        const std::uint64_t lineFeeds =
+            static_cast<std::uint64_t>(std::count(bytes.begin() + static_cast<std::ptrdiff_t>(begin),
+                                                  bytes.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+        REQUIRE(kernel->countLineFeeds(bytes.data() + begin, static_cast<std::size_t>(end - begin)) == lineFeeds);
     }
     REQUIRE(countLines(bytes, begin, end) == want.size());
 }
@@ -182,4 +191,22 @@ TEST_CASE("Line splitter: ranges that start and end anywhere", "[formats][splitt
             requireSame(text, a, b, r % 2 ? 64 : 5);
         }
     }
+}
+
+TEST_CASE("Line splitter: ranges longer than one batch of block masks", "[formats][splitter]")
+{
+    // The kernels make masks for 64 blocks (4 KiB) per call: lines cross those batches, and the
+    // last batch of a range is short and ends in a partial block.
+    std::mt19937 rng(7);
+    const char alphabet[] = {'a', ' ', ' ', '\n', '\r', '\0', '\xC3', '\xA9', '-', 'z', 'q', 'k'};
+    std::uniform_int_distribution<std::size_t> pick(0, sizeof alphabet - 1);
+    std::string text(64 * 64 * 5 + 37, 'x');
+    for (char &c : text)
+        c = alphabet[pick(rng)];
+    for (const std::uint64_t begin : {0u, 1u, 63u, 4095u, 4096u, 4097u})
+        for (const std::uint64_t cut : {0u, 1u, 64u, 4096u, 4159u})
+            requireSame(text, begin, text.size() - cut, 64);
+    const std::string sparse(3 * 4096 + 5, 'a'); // no line feed or space at all: one line
+    requireSame(sparse, 0, sparse.size(), 64);
+    requireSame(sparse, 7, sparse.size() - 64, 64);
 }
