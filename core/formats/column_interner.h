@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Interns the values of one log column. Most columns repeat the previous line's value (server IP,
-// method, version, s-reason, app pool), so comparing with it first skips hashing for them.
+// Interns the values of one log column. A column has few values that recur close together: the
+// server address and method repeat line after line, and a handful of user agents, HTTP.sys reasons
+// or app pools alternate. Each column keeps its recently seen values in a small direct-mapped table
+// indexed by a cheap mix of the value's length and first and last eight bytes, so a recurring value
+// costs that mix and one comparison, not a full hash and a cache lookup. (One remembered value per
+// column caught only the repeats; alternating values all went to the hash.)
 // The remembered views point into the bytes being parsed, which stay alive for the whole chunk;
 // values from a temporary buffer must go through the InternCache directly.
 #pragma once
@@ -8,47 +12,50 @@
 #include "model/bytes_equal.h"
 #include "model/string_pool.h"
 
-#include <array>
+#include <cassert>
 #include <cstring>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace hs {
 
 class ColumnInterner {
 public:
-    explicit ColumnInterner(StringPool &pool) : cache_(pool) {}
+    // Columns are numbered 0 to columns - 1 (a parser's field slots, plus any of its own).
+    ColumnInterner(StringPool &pool, std::size_t columns) : cache_(pool), recent_(columns << kSlotBits) {}
 
     StrId intern(std::size_t column, std::string_view value)
     {
-        Last &last = last_[column % kColumns];
-        if (last.is(value))
-            return last.id;
+        Recent &slot = slotOf(column, value);
+        if (slot.is(value))
+            return slot.id;
         const StrId id = cache_.intern(value);
-        last = Last{value.data(), static_cast<std::uint32_t>(value.size()), id};
+        slot = Recent{value.data(), static_cast<std::uint32_t>(value.size()), id};
         return id;
     }
 
-    // The id of `value` when it is the column's last value (see DeferredIds, which looks up the
-    // cache itself, in batches); rememberLast makes `value` the column's last value.
-    std::optional<StrId> lastValue(std::size_t column, std::string_view value) const noexcept
+    // The column's id for `value` when it was seen recently (see DeferredIds, which looks up the
+    // cache itself, in batches, and the W3C user agent, whose id is of a transformed value);
+    // remember makes `value` a recent value of the column.
+    std::optional<StrId> recent(std::size_t column, std::string_view value) const noexcept
     {
-        const Last &last = last_[column % kColumns];
-        if (last.is(value))
-            return last.id;
+        const Recent &slot = slotOf(column, value);
+        if (slot.is(value))
+            return slot.id;
         return std::nullopt;
     }
-    void rememberLast(std::size_t column, std::string_view value, StrId id) noexcept
+    void remember(std::size_t column, std::string_view value, StrId id) noexcept
     {
-        last_[column % kColumns] = Last{value.data(), static_cast<std::uint32_t>(value.size()), id};
+        slotOf(column, value) = Recent{value.data(), static_cast<std::uint32_t>(value.size()), id};
     }
 
     // For values that do not live in the parsed bytes (unescaped quotes, decoded text).
     InternCache &cache() noexcept { return cache_; }
 
 private:
-    static constexpr std::size_t kColumns = 64;
-    struct Last {
+    static constexpr unsigned kSlotBits = 3; // 8 values a column, 128 bytes: 15 fields take 2 KiB of L1
+    struct Recent {
         const char *data = nullptr;
         std::uint32_t size = 0;
         StrId id = kEmptyStr;
@@ -57,8 +64,43 @@ private:
             return data && value.size() == size && bytesEqual(value.data(), data, value.size());
         }
     };
+    // Values up to 16 bytes are mixed whole; longer ones that differ only in the middle share a
+    // slot, which costs a comparison that fails, never a wrong id.
+    static std::size_t slotIndex(std::string_view v) noexcept
+    {
+        using detail::load64;
+        const char *p = v.data();
+        const std::size_t n = v.size();
+        std::uint64_t a = 0, b = 0;
+        if (n >= 8) {
+            a = load64(p);
+            b = load64(p + n - 8);
+        } else if (n >= 4) {
+            std::uint32_t x, y;
+            std::memcpy(&x, p, 4);
+            std::memcpy(&y, p + n - 4, 4);
+            a = x;
+            b = y;
+        } else if (n > 0) {
+            a = (static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16) |
+                (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
+                static_cast<unsigned char>(p[n - 1]);
+        }
+        const std::uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ULL) ^ n) * 0xff51afd7ed558ccdULL;
+        return static_cast<std::size_t>(h >> (64 - kSlotBits));
+    }
+    Recent &slotOf(std::size_t column, std::string_view v) noexcept
+    {
+        assert(column < recent_.size() >> kSlotBits);
+        return recent_[column << kSlotBits | slotIndex(v)];
+    }
+    const Recent &slotOf(std::size_t column, std::string_view v) const noexcept
+    {
+        assert(column < recent_.size() >> kSlotBits);
+        return recent_[column << kSlotBits | slotIndex(v)];
+    }
     InternCache cache_;
-    std::array<Last, kColumns> last_{};
+    std::vector<Recent> recent_;
 };
 
 } // namespace hs

@@ -26,13 +26,13 @@ class DeferredIds {
 public:
     explicit DeferredIds(ColumnInterner &columns) : columns_(columns) {}
 
-    // Sets row.*field to the id of `value`: now when it is the column's last value, else when the
+    // Sets row.*field to the id of `value`: now when it is a recent value of the column, else when the
     // queue is resolved. `row` is the row the parser is filling and will append to `rows` as
     // rows[rowIndex]; `value` must stay readable until the chunk is done (a view into the mapped
     // input).
     void intern(std::size_t column, std::string_view value, std::size_t rowIndex, Row &row, StrId Row::*field)
     {
-        if (const auto id = columns_.lastValue(column, value)) {
+        if (const auto id = columns_.recent(column, value)) {
             row.*field = *id;
             return;
         }
@@ -47,7 +47,7 @@ public:
             row.*field = LogAddress::ipv4(*v4);
             return;
         }
-        if (const auto id = columns_.lastValue(column, value)) {
+        if (const auto id = columns_.recent(column, value)) {
             row.*field = LogAddress::text(*id);
             return;
         }
@@ -114,7 +114,7 @@ public:
                 rows[p.row].*p.idField = r.id;
             else
                 rows[p.row].*p.addressField = LogAddress::text(r.id);
-            columns_.rememberLast(columnOf_[i], r.text, r.id);
+            columns_.remember(columnOf_[i], r.text, r.id);
         }
         pending_.clear();
         requests_.clear();

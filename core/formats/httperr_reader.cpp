@@ -108,8 +108,8 @@ public:
     ChunkParser(const std::vector<CompiledLayout> &layouts, std::size_t defaultLayout, const DirectiveScan &scan,
                 StringPool &pool, HttpErrContextTable &contexts, ChunkOutput<HttpErrRecord> &out,
                 const ChunkState &state)
-        : layouts_(layouts), defaultLayout_(defaultLayout), scan_(scan), cols_(pool), contexts_(contexts), out_(out),
-          layout_(state.layout)
+        : layouts_(layouts), defaultLayout_(defaultLayout), scan_(scan),
+          cols_(pool, fieldSlotsFor(layouts, kMaxFields)), contexts_(contexts), out_(out), layout_(state.layout)
     {
         parts_.resize(fieldSlotsFor(layouts, kMaxFields));
     }

@@ -154,7 +154,8 @@ class ChunkParser {
 public:
     ChunkParser(const ParserSettings &settings, StringPool &pool, ChunkOutput<AccessRecord> &out,
                 const ChunkState &state)
-        : s_(settings), cols_(pool), uaCache_(pool), out_(out), layout_(state.layout)
+        : s_(settings), uaColumn_(fieldSlotsFor(settings.layouts, kMaxFields)), cols_(pool, uaColumn_ + 1),
+          uaCache_(pool), out_(out), layout_(state.layout)
     {
         parts_.resize(fieldSlotsFor(settings.layouts, kMaxFields));
         setDateDirective(state.date);
@@ -412,26 +413,31 @@ private:
         return quotedLine_ ? cols_.cache().intern(v) : cols_.intern(column, v);
     }
 
+    // The user agent's column maps the raw value (with '+' for spaces) to the id of the decoded one.
     StrId internUserAgent(std::string_view raw)
     {
+        if (quotedLine_)
+            return internDecodedUserAgent(raw); // raw lives in scratch_: not remembered
+        if (const auto id = cols_.recent(uaColumn_, raw))
+            return *id;
+        const StrId id = internDecodedUserAgent(raw);
+        cols_.remember(uaColumn_, raw, id);
+        return id;
+    }
+
+    StrId internDecodedUserAgent(std::string_view raw)
+    {
         if (raw.find('+') == std::string_view::npos)
-            return quotedLine_ ? cols_.cache().intern(raw) : cols_.intern(kUserAgentColumn, raw);
-        if (!quotedLine_ && raw == lastUaRaw_)
-            return lastUaId_;
-        const StrId id = uaCache_.internTransformed(raw, [this](std::string_view r) {
+            return cols_.cache().intern(raw);
+        return uaCache_.internTransformed(raw, [this](std::string_view r) {
             uaBuffer_.assign(r);
             std::replace(uaBuffer_.begin(), uaBuffer_.end(), '+', ' ');
             return std::string_view(uaBuffer_);
         });
-        if (!quotedLine_) {
-            lastUaRaw_ = raw;
-            lastUaId_ = id;
-        }
-        return id;
     }
 
     const ParserSettings &s_;
-    static constexpr std::size_t kUserAgentColumn = 63;
+    std::size_t uaColumn_; // the column after the fields: its values map to decoded user agents
     ColumnInterner cols_;
     DeferredIds<AccessRecord> deferred_{cols_}; // c-ip and cs-uri-stem: the columns with a million values
     InternCache uaCache_;
@@ -447,8 +453,6 @@ private:
     std::vector<std::string_view> parts_; // a slot for every field a line's layout may have
     std::string scratch_;
     std::string uaBuffer_;
-    std::string_view lastUaRaw_;
-    StrId lastUaId_ = kEmptyStr;
 };
 
 } // namespace
