@@ -106,9 +106,9 @@ bool looksLikeHttpErrLine(const std::string_view *parts, std::size_t n)
 class ChunkParser {
 public:
     ChunkParser(const std::vector<CompiledLayout> &layouts, std::size_t defaultLayout, const DirectiveScan &scan,
-                StringPool &pool, HttpErrContextTable &contexts, ChunkOutput<HttpErrRecord> &out,
-                const ChunkState &state)
-        : layouts_(layouts), defaultLayout_(defaultLayout), scan_(scan),
+                std::string_view input, StringPool &pool, HttpErrContextTable &contexts,
+                ChunkOutput<HttpErrRecord> &out, const ChunkState &state)
+        : layouts_(layouts), defaultLayout_(defaultLayout), scan_(scan), input_(input),
           cols_(pool, fieldSlotsFor(layouts, kMaxFields)), contexts_(contexts), out_(out), layout_(state.layout)
     {
         parts_.resize(fieldSlotsFor(layouts, kMaxFields));
@@ -121,7 +121,7 @@ public:
     {
         const std::string_view line = split.text;
         ++out_.lines;
-        if (line.empty() || text::trim(line).empty()) {
+        if (text::isBlank(line)) {
             ++out_.blankLines;
             return;
         }
@@ -145,7 +145,6 @@ public:
 private:
     void parseData(std::string_view line, std::uint64_t lineNo, const LineScan &scan)
     {
-        line_ = line;
         if (line.size() > kMaxLineBytes) {
             out_.reject(lineNo, "line-too-long",
                         "line is " + text::groupThousands(line.size()) + " bytes long (limit " +
@@ -240,7 +239,7 @@ private:
     void number(std::string_view v, T &out, std::uint64_t lineNo, const char *name)
     {
         T value{};
-        if (text::parseUnsignedIn(v, line_, value)) [[likely]]
+        if (text::parseUnsignedIn(v, input_, value)) [[likely]]
             out = value;
         else if (!isDash(v) && !v.empty())
             noteBadNumber(v, lineNo, name);
@@ -269,12 +268,12 @@ private:
     const std::vector<CompiledLayout> &layouts_;
     std::size_t defaultLayout_;
     const DirectiveScan &scan_;
+    std::string_view input_; // the mapped file: number() may read a word past a value
     ColumnInterner cols_;
     DeferredIds<HttpErrRecord> deferred_{cols_}; // c-ip and cs-uri: the columns with a million values
     HttpErrContextCache contexts_;
     ChunkOutput<HttpErrRecord> &out_;
     int layout_ = -1;
-    std::string_view line_; // the line being parsed: number() may read a word within it
     std::string_view lastDateText_;
     std::int64_t lastDays_ = 0;
     std::vector<std::string_view> parts_; // a slot for every field a line's layout may have
@@ -344,7 +343,8 @@ void HttpErrReader::read(ReadContext &ctx) const
     src.log = std::make_unique<LogData>();
     LogData &log = *src.log;
     src.bytes.adviseSequential();
-    const DirectiveScan scan = scanDirectives(src.bytes.view(), &ctx.pool, ctx.options.chunkBytes);
+    const std::string_view bytes = src.bytes.view();
+    const DirectiveScan scan = scanDirectives(bytes, &ctx.pool, ctx.options.chunkBytes);
     log.layouts = scan.layouts;
     for (const auto &e : scan.entries)
         if (e.kind == DirectiveEntry::Kind::Software)
@@ -371,7 +371,7 @@ void HttpErrReader::read(ReadContext &ctx) const
     HttpErrContextTable contexts;
     runChunks(ctx, scan, ctx.options.chunkBytes, log.httpErr,
               [&](ChunkOutput<HttpErrRecord> &out, const ChunkState &state) {
-                  return ChunkParser(layouts, defaultLayout, scan, ctx.strings, contexts, out, state);
+                  return ChunkParser(layouts, defaultLayout, scan, bytes, ctx.strings, contexts, out, state);
               });
     log.httpErrContexts = contexts.take();
 }

@@ -30,6 +30,12 @@ inline std::string_view trim(std::string_view s) noexcept
     return s;
 }
 
+// Whether trim(s) is empty, without walking a line that starts with text (nearly every log line).
+inline bool isBlank(std::string_view s) noexcept
+{
+    return s.empty() || ((s.front() == ' ' || s.front() == '\t' || s.front() == '\r') && trim(s).empty());
+}
+
 // The largest value parseUnsigned stores in T: T::kMax for packed types (ByteCount40), else the
 // type's own maximum.
 template <typename T>
@@ -61,7 +67,7 @@ inline bool parseUnsigned(std::string_view s, T &out) noexcept
     return true;
 }
 
-// parseUnsigned for a value inside `readable` (the line it was split from): up to 8 digits are
+// parseUnsigned for a value inside `readable` (the mapped input it was split from): up to 8 digits are
 // checked and converted together in one 64-bit word (no loop, no branch per digit; ports, status
 // codes and times are parsed several times per line). The word load may read past the value but
 // never past `readable`; values elsewhere (unescaped copies) or near its end take parseUnsigned.

@@ -148,6 +148,7 @@ struct ParserSettings {
     std::size_t firstAssumed;
     const DirectiveScan &scan;
     std::optional<int> localOffsetMinutes; // user-given offset for date-local/time-local fields
+    std::string_view input;                // the mapped file: number() may read a word past a value
 };
 
 class ChunkParser {
@@ -169,7 +170,7 @@ public:
     {
         const std::string_view line = split.text;
         ++out_.lines;
-        if (line.empty() || text::trim(line).empty()) {
+        if (text::isBlank(line)) {
             ++out_.blankLines;
             return;
         }
@@ -257,7 +258,6 @@ private:
 
     void parseData(std::string_view line, std::uint64_t lineNo, const LineScan &scan)
     {
-        line_ = line;
         if (line.size() > kMaxLineBytes) {
             out_.reject(lineNo, "line-too-long",
                         "line is " + text::groupThousands(line.size()) + " bytes long (limit " +
@@ -378,7 +378,7 @@ private:
     void number(std::string_view v, T &out, std::uint64_t lineNo, const char *name)
     {
         T value{};
-        if (text::parseUnsignedIn(v, line_, value)) [[likely]]
+        if (text::parseUnsignedIn(v, s_.input, value)) [[likely]]
             out = value;
         else if (!isDash(v) && !v.empty())
             noteBadNumber(v, lineNo, name);
@@ -447,7 +447,6 @@ private:
     std::optional<std::int64_t> dateDirectiveDays_;
     std::optional<int> gmtOffsetMinutes_;
     std::array<char, 10> lastDateBuf_{};
-    std::string_view line_; // the line being parsed: number() may read a word within it
     std::string_view lastDateText_;
     std::int64_t lastDays_ = 0;
     std::vector<std::string_view> parts_; // a slot for every field a line's layout may have
@@ -565,7 +564,7 @@ void W3cReader::read(ReadContext &ctx) const
 
     // A field set without a date takes it from #Date and cannot be split safely: read it in one piece.
     const std::size_t chunkBytes = dateless ? bytes.size() + 1 : ctx.options.chunkBytes;
-    const ParserSettings settings{layouts, firstAssumed, scan, ctx.options.localOffsetMinutes};
+    const ParserSettings settings{layouts, firstAssumed, scan, ctx.options.localOffsetMinutes, bytes};
     runChunks(ctx, scan, chunkBytes, log.access, [&](ChunkOutput<AccessRecord> &out, const ChunkState &state) {
         return ChunkParser(settings, ctx.strings, out, state);
     });
