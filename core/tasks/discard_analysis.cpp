@@ -1,12 +1,24 @@
 // SPDX-License-Identifier: MIT
 #include "tasks/discard_analysis.h"
 
+#include "io/page_release.h"
+
 #include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
 
 namespace hs {
+namespace {
+
+template <typename Row>
+void releaseRecordPages(RecordStore<Row> &store) noexcept
+{
+    for (const auto &segment : store.segments())
+        releasePages(segment.data(), segment.capacity() * sizeof(Row));
+}
+
+} // namespace
 
 void discardAnalysis(std::unique_ptr<Analysis> analysis, std::uint64_t minMappedBytes) noexcept
 {
@@ -25,7 +37,18 @@ void discardAnalysis(std::unique_ptr<Analysis> analysis, std::uint64_t minMapped
         if (src->bytes.isMapped())
             maps.push_back(std::exchange(src->bytes, ByteBuffer{}));
     try {
-        std::thread unmapper([&maps] { maps.clear(); });
+        std::thread unmapper([&maps] {
+            for (const ByteBuffer &map : maps)
+                releasePages(map.view().data(), map.size());
+            maps.clear();
+        });
+        // The records are most of the rest; their pages go here, beside the maps' (see
+        // io/page_release.h for why not by freeing the blocks straight away).
+        for (auto &src : analysis->sources)
+            if (src->log) {
+                releaseRecordPages(src->log->access);
+                releaseRecordPages(src->log->httpErr);
+            }
         analysis.reset();
         unmapper.join();
     } catch (const std::system_error &) {
