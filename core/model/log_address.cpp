@@ -5,27 +5,46 @@ namespace hs {
 
 std::optional<std::uint32_t> canonicalIpv4(std::string_view text) noexcept
 {
+    // Every client address of every log line comes here, so each octet is read with one test per
+    // byte (a digit is a byte whose value minus '0' is at most 9) and no separate length checks:
+    // half the instructions of a loop that bounds each octet's digits.
     if (text.size() < 7 || text.size() > 15)
         return std::nullopt;
+    const auto *p = reinterpret_cast<const unsigned char *>(text.data());
+    const unsigned char *const end = p + text.size();
+    const auto digit = [&](unsigned &d) noexcept {
+        if (p == end)
+            return false;
+        d = static_cast<unsigned>(*p) - '0';
+        return d <= 9;
+    };
     std::uint32_t value = 0;
-    std::size_t i = 0;
     for (int octet = 0; octet < 4; ++octet) {
-        if (octet > 0) {
-            if (i >= text.size() || text[i] != '.')
-                return std::nullopt;
-            ++i;
-        }
-        const std::size_t start = i;
-        unsigned part = 0;
-        while (i < text.size() && i - start < 3 && text[i] >= '0' && text[i] <= '9')
-            part = part * 10 + static_cast<unsigned>(text[i++] - '0');
-        const std::size_t digits = i - start;
-        // "010" would render back as "10": such spellings stay text so they show as written.
-        if (digits == 0 || part > 255 || (digits > 1 && text[start] == '0'))
+        unsigned part = 0, d = 0;
+        if (!digit(part))
             return std::nullopt;
+        ++p;
+        if (digit(d)) {
+            // "010" would render back as "10": such spellings stay text so they show as written.
+            if (part == 0)
+                return std::nullopt;
+            part = part * 10 + d;
+            ++p;
+            if (digit(d)) {
+                part = part * 10 + d;
+                ++p;
+                if (part > 255)
+                    return std::nullopt;
+            }
+        }
         value = (value << 8) | part;
+        if (octet < 3) {
+            if (p == end || *p != '.')
+                return std::nullopt;
+            ++p;
+        }
     }
-    if (i != text.size() || value >= LogAddress::kTextTag)
+    if (p != end || value >= LogAddress::kTextTag)
         return std::nullopt;
     return value;
 }

@@ -4,7 +4,10 @@
 #include "model/log_address.h"
 #include "support/catch.h"
 
+#include <optional>
+#include <random>
 #include <string>
+#include <vector>
 
 using namespace hs;
 
@@ -31,6 +34,62 @@ TEST_CASE("Anything that would not read back the same stays text", "[address]")
                              "10.0.0.5%3", " 10.0.0.5", "10.0.0.5 ", "1000.0.0.5", "10.0.0.x", "::ffff:10.0.0.5",
                              "fe80::1%3", "", "-", "localhost", "240.0.0.1", "255.255.255.255"})
         CHECK_FALSE(canonicalIpv4(text).has_value());
+}
+
+TEST_CASE("Dotted quads: canonical exactly when a plain reading gives a value that reads back the same", "[address]")
+{
+    // The oracle splits at dots and converts each part with std::stoul; canonicalIpv4 must agree
+    // with it on every string of digits and dots up to 17 bytes that the generator makes.
+    const auto reference = [](const std::string &s) -> std::optional<std::uint32_t> {
+        std::vector<std::string> parts{""};
+        for (const char c : s) {
+            if (c == '.')
+                parts.emplace_back();
+            else if (c >= '0' && c <= '9')
+                parts.back() += c;
+            else
+                return std::nullopt;
+        }
+        if (parts.size() != 4)
+            return std::nullopt;
+        std::uint32_t v = 0;
+        for (const std::string &part : parts) {
+            if (part.empty() || part.size() > 3 || (part.size() > 1 && part[0] == '0'))
+                return std::nullopt;
+            const unsigned long octet = std::stoul(part);
+            if (octet > 255)
+                return std::nullopt;
+            v = (v << 8) | static_cast<std::uint32_t>(octet);
+        }
+        if ((v >> 24) >= 240)
+            return std::nullopt;
+        return v;
+    };
+    std::mt19937 rng(5);
+    const std::string alphabet = "0123456789........12x";
+    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1), length(0, 17), octet(0, 300);
+    std::size_t canonical = 0;
+    for (int round = 0; round < 200000; ++round) {
+        std::string s;
+        if (round % 2) { // near-valid: four numbers 0-300, sometimes with a leading zero or a stray byte
+            for (int i = 0; i < 4; ++i) {
+                s += (round % 7 == 0 && i == 1 ? "0" : "") + std::to_string(octet(rng));
+                if (i < 3)
+                    s += '.';
+            }
+            if (round % 11 == 0)
+                s.insert(pick(rng) % (s.size() + 1), 1, alphabet[pick(rng)]);
+        } else {
+            const std::size_t n = length(rng);
+            for (std::size_t i = 0; i < n; ++i)
+                s += alphabet[pick(rng)];
+        }
+        const auto want = reference(s);
+        INFO(s);
+        REQUIRE(canonicalIpv4(s) == want);
+        canonical += want.has_value();
+    }
+    CHECK(canonical > 30000); // the near-valid half is mostly canonical (38,473 with this seed)
 }
 
 TEST_CASE("Addresses read back as written, IPv4 without touching the pool", "[address]")
