@@ -171,7 +171,16 @@ private:
                             std::to_string(n) + " fields, " + std::to_string(declared) + " declared in #Fields");
             return;
         }
-        HttpErrRecord rec;
+        // Built in place (see the W3C reader): the vector is reserved for every line.
+        HttpErrRecord &rec = out_.rows.emplace_back();
+        if (!fillRecord(rec, layout, assumed, n, lineNo))
+            out_.rows.pop_back(); // rejected; DeferredIds::endLine drops what it queued for the row
+    }
+
+    // The fields of `rec` (the last row) from the line's parts; false when the line is rejected.
+    bool fillRecord(HttpErrRecord &rec, const CompiledLayout &layout, bool assumed, std::size_t n, std::uint64_t lineNo)
+    {
+        const std::size_t row = out_.rows.size() - 1;
         HttpErrContext context;
         rec.line = static_cast<std::uint32_t>(lineNo);
         rec.layout = static_cast<std::uint8_t>(std::min<std::size_t>(layout.layoutIndex, 0xff));
@@ -186,7 +195,7 @@ private:
                 if (!days) {
                     out_.reject(lineNo, "bad-time",
                                 "malformed date '" + std::string(v.substr(0, 40)) + "' (expected yyyy-mm-dd)");
-                    return;
+                    return false;
                 }
                 break;
             case ErrField::Time:
@@ -194,18 +203,18 @@ private:
                 if (!tod) {
                     out_.reject(lineNo, "bad-time",
                                 "malformed time '" + std::string(v.substr(0, 40)) + "' (expected hh:mm:ss)");
-                    return;
+                    return false;
                 }
                 break;
             case ErrField::ClientIp:
                 if (!dash)
-                    deferred_.internAddress(i, v, out_.rows.size(), rec, &HttpErrRecord::clientIp);
+                    deferred_.internAddress(i, v, row, rec, &HttpErrRecord::clientIp);
                 break;
             case ErrField::ServerIp: context.serverIp = dash ? kEmptyStr : cols_.intern(i, v); break;
             case ErrField::Method: context.method = dash ? kEmptyStr : cols_.intern(i, v); break;
             case ErrField::Uri:
                 if (!dash)
-                    deferred_.intern(i, v, out_.rows.size(), rec, &HttpErrRecord::uri);
+                    deferred_.intern(i, v, row, rec, &HttpErrRecord::uri);
                 break;
             case ErrField::Reason: context.reason = dash ? kEmptyStr : cols_.intern(i, v); break;
             case ErrField::Queue: context.queue = dash ? kEmptyStr : cols_.intern(i, v); break;
@@ -219,7 +228,7 @@ private:
         }
         if (!days || !tod) {
             out_.reject(lineNo, "bad-time", "the field set has no date or no time field");
-            return;
+            return false;
         }
         if (context.reason == kEmptyStr &&
             std::find(layout.kinds.begin(), layout.kinds.end(), ErrField::Reason) != layout.kinds.end())
@@ -230,7 +239,7 @@ private:
         rec.time = *days * kUsPerDay + tod->micros;
         rec.context = contexts_.idOf(context);
         out_.widen(rec.time);
-        out_.rows.push_back(rec);
+        return true;
     }
 
     // Inlined in the field loop; the note for a bad value is built out of line (it needs a frame

@@ -282,16 +282,27 @@ private:
                                 " declared in #Fields");
             return;
         }
-        AccessRecord rec;
+        // Built in place: a record assembled on the stack was copied field by field into the vector
+        // (the vector is reserved for every line, so the reference stays valid).
+        AccessRecord &rec = out_.rows.emplace_back();
+        if (!fillRecord(rec, *layout, line, n, lineNo, scan))
+            out_.rows.pop_back(); // rejected; DeferredIds::endLine drops what it queued for the row
+    }
+
+    // The fields of `rec` (the last row) from the line's parts; false when the line is rejected.
+    bool fillRecord(AccessRecord &rec, const CompiledLayout &layout, std::string_view line, std::size_t n,
+                    std::uint64_t lineNo, const LineScan &scan)
+    {
+        const std::size_t row = out_.rows.size() - 1;
         rec.line = static_cast<std::uint32_t>(lineNo);
-        rec.layout = static_cast<std::uint16_t>(std::min<std::size_t>(layout->layoutIndex, 0xffff));
-        if (layout->assumed)
+        rec.layout = static_cast<std::uint16_t>(std::min<std::size_t>(layout.layoutIndex, 0xffff));
+        if (layout.assumed)
             rec.flags |= kRecordGuessedLayout;
         if (scan.hasHighBytes && !text::isValidUtf8(line))
             rec.flags |= kRecordNonUtf8;
         std::optional<std::int64_t> days;
         std::optional<text::TimeOfDay> tod;
-        for (const auto &[i, kind] : layout->read) {
+        for (const auto &[i, kind] : layout.read) {
             if (i >= n)
                 break;
             const std::string_view &v = parts_[i];
@@ -303,7 +314,7 @@ private:
                 if (!days) {
                     out_.reject(lineNo, "bad-time",
                                 "malformed date '" + std::string(v.substr(0, 40)) + "' (expected yyyy-mm-dd)");
-                    return;
+                    return false;
                 }
                 break;
             case W3cField::Time:
@@ -311,7 +322,7 @@ private:
                 if (!tod) {
                     out_.reject(lineNo, "bad-time",
                                 "malformed time '" + std::string(v.substr(0, 40)) + "' (expected hh:mm:ss)");
-                    return;
+                    return false;
                 }
                 if (tod->hadFraction)
                     rec.flags |= kRecordMillisecondTime;
@@ -322,7 +333,7 @@ private:
                 if (quotedLine_)
                     rec.clientIp = toLogAddress(v, [&](std::string_view t) { return cols_.cache().intern(t); });
                 else
-                    deferred_.internAddress(i, v, out_.rows.size(), rec, &AccessRecord::clientIp);
+                    deferred_.internAddress(i, v, row, rec, &AccessRecord::clientIp);
                 break;
             case W3cField::ServerIp: rec.serverIp = dash ? kEmptyStr : internColumn(i, v); break;
             case W3cField::Method: rec.method = dash ? kEmptyStr : internColumn(i, v); break;
@@ -332,7 +343,7 @@ private:
                 else if (quotedLine_)
                     rec.uriStem = cols_.cache().intern(v);
                 else
-                    deferred_.intern(i, v, out_.rows.size(), rec, &AccessRecord::uriStem);
+                    deferred_.intern(i, v, row, rec, &AccessRecord::uriStem);
                 break;
             case W3cField::UserAgent: rec.userAgent = dash ? kEmptyStr : internUserAgent(v); break;
             case W3cField::Host: rec.host = dash ? kEmptyStr : internColumn(i, v); break;
@@ -351,16 +362,16 @@ private:
             if (!dateDirectiveDays_) {
                 out_.reject(lineNo, "bad-time",
                             "no date: the field set has no date and no #Date directive precedes the line");
-                return;
+                return false;
             }
             days = dateDirectiveDays_;
         }
         if (!tod) {
             out_.reject(lineNo, "bad-time", "no time field in the field set");
-            return;
+            return false;
         }
         rec.time = *days * kUsPerDay + tod->micros;
-        if (layout->localTime) {
+        if (layout.localTime) {
             if (s_.localOffsetMinutes)
                 rec.time -= static_cast<TimeUs>(*s_.localOffsetMinutes) * kUsPerMinute;
             else
@@ -369,7 +380,7 @@ private:
             rec.time -= static_cast<TimeUs>(*gmtOffsetMinutes_) * kUsPerMinute;
         }
         out_.widen(rec.time);
-        out_.rows.push_back(rec);
+        return true;
     }
 
     // Inlined in the field loop; the note for a bad value is built out of line (it needs a frame
