@@ -80,11 +80,13 @@ inline bool parseUnsignedIn(std::string_view s, std::string_view readable, T &ou
     if (n == 0 || n > 8 || at < from || at + 8 > from + readable.size())
         return parseUnsigned(s, out);
     std::uint64_t word;
-    std::memcpy(&word, s.data(), 8); // the first character in the lowest byte
-    const std::uint64_t keep = n == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
-    constexpr std::uint64_t kHigh = 0xF0F0F0F0F0F0F0F0ULL, kZeros = 0x3030303030303030ULL;
-    // '0'..'9' are 0x30..0x39: the high nibble is 3, and stays 3 after adding 6.
-    if ((word & kHigh & keep) != (kZeros & keep) || ((word + 0x0606060606060606ULL) & kHigh & keep) != (kZeros & keep))
+    std::memcpy(&word, s.data(), 8);                              // the first character in the lowest byte
+    const std::uint64_t keep = ~std::uint64_t{0} >> (64 - 8 * n); // the value's n bytes
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kZeros = 0x3030303030303030ULL;
+    // A byte is a digit when subtracting '0' does not wrap (no high bit) and adding 0x46 does not
+    // reach 0x80 (it is at most '9'); one of the two sets the high bit of any other byte. Borrows
+    // and carries run only from a non-digit to the bytes above it, so they cannot hide one.
+    if ((((word - kZeros) | (word + 0x4646464646464646ULL)) & kHigh & keep) != 0)
         return false;
     std::uint64_t digits = ((word & keep) - (kZeros & keep)) << (8 * (8 - n)); // leading zeros
     digits = (digits * 2561) >> 8;                                             // pairs

@@ -56,6 +56,13 @@ TEST_CASE("Numbers parsed a word at a time give what the digit loop gives", "[te
                 v[static_cast<std::size_t>(at)] = bad;
                 values.push_back(v);
             }
+    for (int len = 1; len <= 8; ++len) // every byte value at every position
+        for (int at = 0; at < len; ++at)
+            for (int byte = 0; byte < 256; ++byte) {
+                std::string v(static_cast<std::size_t>(len), '5');
+                v[static_cast<std::size_t>(at)] = static_cast<char>(byte);
+                values.push_back(v);
+            }
     for (std::uint32_t x = 1; x < 100'000'000; x = x * 7 + 3)
         values.push_back(std::to_string(x));
     for (const std::string &v : values) {
