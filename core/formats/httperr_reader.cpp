@@ -188,7 +188,6 @@ private:
         std::optional<text::TimeOfDay> tod;
         for (std::size_t i = 0; i < n; ++i) {
             const std::string_view &v = parts_[i];
-            const bool dash = isDash(v);
             switch (layout.kinds[i]) {
             case ErrField::Date:
                 days = parseDateCached(v);
@@ -207,18 +206,18 @@ private:
                 }
                 break;
             case ErrField::ClientIp:
-                if (!dash)
+                if (!isDash(v))
                     deferred_.internAddress(i, v, row, rec, &HttpErrRecord::clientIp);
                 break;
-            case ErrField::ServerIp: context.serverIp = dash ? kEmptyStr : cols_.intern(i, v); break;
-            case ErrField::Method: context.method = dash ? kEmptyStr : cols_.intern(i, v); break;
+            case ErrField::ServerIp: context.serverIp = isDash(v) ? kEmptyStr : cols_.intern(i, v); break;
+            case ErrField::Method: context.method = isDash(v) ? kEmptyStr : cols_.intern(i, v); break;
             case ErrField::Uri:
-                if (!dash)
+                if (!isDash(v))
                     deferred_.intern(i, v, row, rec, &HttpErrRecord::uri);
                 break;
-            case ErrField::Reason: context.reason = dash ? kEmptyStr : cols_.intern(i, v); break;
-            case ErrField::Queue: context.queue = dash ? kEmptyStr : cols_.intern(i, v); break;
-            case ErrField::Version: rec.version = dash ? HttpVersion::Unknown : parseHttpVersion(v); break;
+            case ErrField::Reason: context.reason = isDash(v) ? kEmptyStr : cols_.intern(i, v); break;
+            case ErrField::Queue: context.queue = isDash(v) ? kEmptyStr : cols_.intern(i, v); break;
+            case ErrField::Version: rec.version = isDash(v) ? HttpVersion::Unknown : parseHttpVersion(v); break;
             case ErrField::ClientPort: number(v, rec.clientPort, lineNo, "c-port"); break;
             case ErrField::ServerPort: number(v, rec.serverPort, lineNo, "s-port"); break;
             case ErrField::Status: number(v, rec.status, lineNo, "sc-status"); break;

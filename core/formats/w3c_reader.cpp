@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <map>
 #include <optional>
 #include <span>
@@ -84,6 +85,12 @@ CompiledLayout compile(const FieldLayout &layout, std::size_t index)
 bool isDash(std::string_view v) noexcept
 {
     return v.size() == 1 && v[0] == '-';
+}
+
+// A field IIS wrote as "-" (or left empty): the record keeps its default.
+bool isAbsent(std::string_view v) noexcept
+{
+    return v.empty() || isDash(v);
 }
 
 // Shape check for a line under an assumed layout: it must look like what IIS writes there.
@@ -302,11 +309,12 @@ private:
             rec.flags |= kRecordNonUtf8;
         std::optional<std::int64_t> days;
         std::optional<text::TimeOfDay> tod;
+        // chooseLayout returns a layout only for a line with exactly its fields, so every index in
+        // layout.read has a part.
+        assert(n == layout.kinds.size());
+        (void)n;
         for (const auto &[i, kind] : layout.read) {
-            if (i >= n)
-                break;
             const std::string_view &v = parts_[i];
-            const bool dash = isDash(v) || v.empty();
             // Only the kinds takesField() lists come here: a kind read below must be listed there.
             switch (kind) {
             case W3cField::Date:
@@ -328,26 +336,26 @@ private:
                     rec.flags |= kRecordMillisecondTime;
                 break;
             case W3cField::ClientIp:
-                if (dash)
+                if (isAbsent(v))
                     break;
                 if (quotedLine_)
                     rec.clientIp = toLogAddress(v, [&](std::string_view t) { return cols_.cache().intern(t); });
                 else
                     deferred_.internAddress(i, v, row, rec, &AccessRecord::clientIp);
                 break;
-            case W3cField::ServerIp: rec.serverIp = dash ? kEmptyStr : internColumn(i, v); break;
-            case W3cField::Method: rec.method = dash ? kEmptyStr : internColumn(i, v); break;
+            case W3cField::ServerIp: rec.serverIp = isAbsent(v) ? kEmptyStr : internColumn(i, v); break;
+            case W3cField::Method: rec.method = isAbsent(v) ? kEmptyStr : internColumn(i, v); break;
             case W3cField::UriStem:
-                if (dash)
+                if (isAbsent(v))
                     rec.uriStem = kEmptyStr;
                 else if (quotedLine_)
                     rec.uriStem = cols_.cache().intern(v);
                 else
                     deferred_.intern(i, v, row, rec, &AccessRecord::uriStem);
                 break;
-            case W3cField::UserAgent: rec.userAgent = dash ? kEmptyStr : internUserAgent(v); break;
-            case W3cField::Host: rec.host = dash ? kEmptyStr : internColumn(i, v); break;
-            case W3cField::Version: rec.version = dash ? HttpVersion::Unknown : parseHttpVersion(v); break;
+            case W3cField::UserAgent: rec.userAgent = isAbsent(v) ? kEmptyStr : internUserAgent(v); break;
+            case W3cField::Host: rec.host = isAbsent(v) ? kEmptyStr : internColumn(i, v); break;
+            case W3cField::Version: rec.version = isAbsent(v) ? HttpVersion::Unknown : parseHttpVersion(v); break;
             case W3cField::ServerPort: number(v, rec.serverPort, lineNo, "s-port"); break;
             case W3cField::Status: number(v, rec.status, lineNo, "sc-status"); break;
             case W3cField::Substatus: number(v, rec.substatus, lineNo, "sc-substatus"); break;
