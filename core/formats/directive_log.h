@@ -137,14 +137,14 @@ std::uint64_t walkLines(std::string_view bytes, std::uint64_t begin, std::uint64
 
 // How many field slots a parser of space-separated lines needs: one for every field of the widest
 // declared set plus one (a trailing space), so each field of a line that fits its layout has one;
-// at least `minimum`.
+// at least `minimum`; plus LineSplitter::kSpareSlots.
 template <typename Layout>
 std::size_t fieldSlotsFor(const std::vector<Layout> &layouts, std::size_t minimum)
 {
     std::size_t widest = 0;
     for (const Layout &l : layouts)
         widest = std::max(widest, l.kinds.size());
-    return std::max(minimum, widest + 1);
+    return std::max(minimum, widest + 1) + LineSplitter::kSpareSlots;
 }
 
 // walkLines for parsers of space-separated lines: one pass finds the line ends and the fields

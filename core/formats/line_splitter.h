@@ -31,6 +31,11 @@ struct SplitLine {
 
 class LineSplitter {
 public:
+    // Fields are stored without a test per slot while the line's count is this far below the
+    // capacity (a block holds at most 64 spaces): give the splitter this many slots beyond the
+    // fields it must keep (fieldSlotsFor does).
+    static constexpr std::size_t kSpareSlots = 64;
+
     // Splits bytes[begin, end). Reads only inside that range.
     LineSplitter(std::string_view bytes, std::uint64_t begin, std::uint64_t end,
                  const LineKernel &kernel = lineKernel()) noexcept
@@ -85,6 +90,16 @@ private:
     void emitFields(std::uint64_t spaces, std::uint64_t &fieldStart, std::size_t &n, std::string_view *fields,
                     std::size_t capacity) const noexcept
     {
+        if (n + kSpareSlots <= capacity) {
+            // A block has at most 64 spaces: no slot test per field.
+            while (spaces) {
+                const std::uint64_t at = block_ + static_cast<std::uint64_t>(std::countr_zero(spaces));
+                fields[n++] = std::string_view(base_ + fieldStart, at - fieldStart);
+                fieldStart = at + 1;
+                spaces &= spaces - 1;
+            }
+            return;
+        }
         while (spaces) {
             const std::uint64_t at = block_ + static_cast<std::uint64_t>(std::countr_zero(spaces));
             if (n < capacity)
