@@ -6,6 +6,7 @@
 #include "formats/directive_log.h"
 #include "formats/httperr_contexts.h"
 #include "formats/text_scan.h"
+#include "formats/timestamp_cache.h"
 #include "formats/w3c_fields.h"
 #include "model/ip_address.h"
 #include "model/string_pool.h"
@@ -190,7 +191,7 @@ private:
             const std::string_view &v = parts_[i];
             switch (layout.kinds[i]) {
             case ErrField::Date:
-                days = parseDateCached(v);
+                days = timestamps_.date(v);
                 if (!days) {
                     out_.reject(lineNo, "bad-time",
                                 "malformed date '" + std::string(v.substr(0, 40)) + "' (expected yyyy-mm-dd)");
@@ -198,7 +199,7 @@ private:
                 }
                 break;
             case ErrField::Time:
-                tod = text::parseTimeOfDay(v);
+                tod = timestamps_.time(v);
                 if (!tod) {
                     out_.reject(lineNo, "bad-time",
                                 "malformed time '" + std::string(v.substr(0, 40)) + "' (expected hh:mm:ss)");
@@ -261,18 +262,6 @@ private:
                       (digits ? "' is out of range; left empty" : "' is not a number; left empty"));
     }
 
-    std::optional<std::int64_t> parseDateCached(std::string_view v)
-    {
-        if (v.size() == 10 && lastDateText_.size() == 10 && std::memcmp(v.data(), lastDateText_.data(), 10) == 0)
-            return lastDays_;
-        const auto d = text::parseIsoDate(v);
-        if (d) {
-            lastDateText_ = v;
-            lastDays_ = *d;
-        }
-        return d;
-    }
-
     const std::vector<CompiledLayout> &layouts_;
     std::size_t defaultLayout_;
     const DirectiveScan &scan_;
@@ -282,8 +271,7 @@ private:
     HttpErrContextCache contexts_;
     ChunkOutput<HttpErrRecord> &out_;
     int layout_ = -1;
-    std::string_view lastDateText_;
-    std::int64_t lastDays_ = 0;
+    TimestampCache timestamps_;
     std::vector<std::string_view> parts_; // a slot for every field a line's layout may have
 };
 

@@ -5,6 +5,7 @@
 #include "formats/deferred_ids.h"
 #include "formats/directive_log.h"
 #include "formats/text_scan.h"
+#include "formats/timestamp_cache.h"
 #include "formats/w3c_fields.h"
 #include "model/ip_address.h"
 #include "model/string_pool.h"
@@ -318,7 +319,7 @@ private:
             // Only the kinds takesField() lists come here: a kind read below must be listed there.
             switch (kind) {
             case W3cField::Date:
-                days = parseDateCached(v);
+                days = timestamps_.date(v);
                 if (!days) {
                     out_.reject(lineNo, "bad-time",
                                 "malformed date '" + std::string(v.substr(0, 40)) + "' (expected yyyy-mm-dd)");
@@ -326,7 +327,7 @@ private:
                 }
                 break;
             case W3cField::Time:
-                tod = text::parseTimeOfDay(v);
+                tod = timestamps_.time(v);
                 if (!tod) {
                     out_.reject(lineNo, "bad-time",
                                 "malformed time '" + std::string(v.substr(0, 40)) + "' (expected hh:mm:ss)");
@@ -411,20 +412,6 @@ private:
                       (digits ? "' is out of range; left empty" : "' is not a number; left empty"));
     }
 
-    std::optional<std::int64_t> parseDateCached(std::string_view v)
-    {
-        if (v.size() == 10 && lastDateText_.size() == 10 && std::memcmp(v.data(), lastDateText_.data(), 10) == 0)
-            return lastDays_;
-        const auto d = text::parseIsoDate(v);
-        if (d) {
-            // Keep a copy: quoted fields point into scratch_, which the next line overwrites.
-            std::memcpy(lastDateBuf_.data(), v.data(), 10);
-            lastDateText_ = std::string_view(lastDateBuf_.data(), 10);
-            lastDays_ = *d;
-        }
-        return d;
-    }
-
     // Quoted values were unescaped into scratch_, which the next line overwrites: they must not
     // be remembered as a column's last value.
     StrId internColumn(std::size_t column, std::string_view v)
@@ -465,9 +452,7 @@ private:
     int layout_ = -1;
     std::optional<std::int64_t> dateDirectiveDays_;
     std::optional<int> gmtOffsetMinutes_;
-    std::array<char, 10> lastDateBuf_{};
-    std::string_view lastDateText_;
-    std::int64_t lastDays_ = 0;
+    TimestampCache timestamps_;
     std::vector<std::string_view> parts_; // a slot for every field a line's layout may have
     std::string scratch_;
     std::string uaBuffer_;

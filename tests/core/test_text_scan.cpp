@@ -2,8 +2,10 @@
 // UTF-8 validation decides whether a log line is flagged non-UTF-8 (and shown as Windows-1252). It
 // skips ASCII 8 bytes at a time, so every case is tried at every offset within those 8 bytes.
 #include "formats/text_scan.h"
+#include "formats/timestamp_cache.h"
 #include "support/catch.h"
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -81,4 +83,32 @@ TEST_CASE("Numbers parsed a word at a time give what the digit loop gives", "[te
         CHECK(text::parseUnsignedIn(atEnd, tight, a32) == text::parseUnsigned(atEnd, b32));
         CHECK(a32 == b32);
     }
+}
+
+TEST_CASE("Timestamp cache gives what the parsers give, repeat or not", "[text]")
+{
+    TimestampCache cache;
+    const char *dates[] = {"2026-11-21", "2026-11-21", "2026-11-22",  "2026-13-01", "2026-11-22",
+                           "2026-11-2",  "2026-11-21", "2026-11-21x", "2026-11-21"};
+    for (const char *d : dates) {
+        INFO(d);
+        CHECK(cache.date(d) == text::parseIsoDate(d));
+    }
+    const char *times[] = {"10:00:01", "10:00:01", "10:00:02", "24:00:00", "10:00:02",    "10:00:02.5",
+                           "10:00:02", "10:0:02",  "10:00:01", "10:00:01", "23:59:59.999"};
+    for (const char *t : times) {
+        INFO(t);
+        const auto want = text::parseTimeOfDay(t);
+        const auto got = cache.time(t);
+        REQUIRE(got.has_value() == want.has_value());
+        if (want) {
+            CHECK(got->micros == want->micros);
+            CHECK(got->hadFraction == want->hadFraction);
+        }
+    }
+    // The cache keeps copies: the same buffer rewritten with another time is read anew.
+    char buffer[] = "08:15:00";
+    CHECK(cache.time(buffer)->micros == text::parseTimeOfDay("08:15:00")->micros);
+    std::memcpy(buffer, "08:16:00", 8);
+    CHECK(cache.time(buffer)->micros == text::parseTimeOfDay("08:16:00")->micros);
 }
