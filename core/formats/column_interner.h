@@ -14,7 +14,6 @@
 
 #include <cassert>
 #include <cstring>
-#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -35,15 +34,15 @@ public:
         return id;
     }
 
-    // The column's id for `value` when it was seen recently (see DeferredIds, which looks up the
-    // cache itself, in batches, and the W3C user agent, whose id is of a transformed value);
-    // remember makes `value` a recent value of the column.
-    std::optional<StrId> recent(std::size_t column, std::string_view value) const noexcept
+    // The column's id for `value` when it was seen recently, else StringPool::kNotFound (see
+    // DeferredIds, which looks up the cache itself, in batches, and the W3C user agent, whose id is
+    // of a transformed value); remember makes `value` a recent value of the column. (Not an
+    // optional: GCC returns one through the stack, and the caller's load of it waited on the two
+    // stores that built it.)
+    StrId recent(std::size_t column, std::string_view value) const noexcept
     {
         const Recent &slot = slotOf(column, value);
-        if (slot.is(value))
-            return slot.id;
-        return std::nullopt;
+        return slot.is(value) ? slot.id : StringPool::kNotFound;
     }
     void remember(std::size_t column, std::string_view value, StrId id) noexcept
     {

@@ -32,8 +32,8 @@ public:
     // input).
     void intern(std::size_t column, std::string_view value, std::size_t rowIndex, Row &row, StrId Row::*field)
     {
-        if (const auto id = columns_.recent(column, value)) {
-            row.*field = *id;
+        if (const StrId id = columns_.recent(column, value); id != StringPool::kNotFound) {
+            row.*field = id;
             return;
         }
         queue(column, value, Pending{rowIndex, field, nullptr});
@@ -43,12 +43,12 @@ public:
     void internAddress(std::size_t column, std::string_view value, std::size_t rowIndex, Row &row,
                        LogAddress Row::*field)
     {
-        if (const auto v4 = canonicalIpv4(value)) {
-            row.*field = LogAddress::ipv4(*v4);
+        if (std::uint32_t v4 = 0; readCanonicalIpv4(value, v4)) {
+            row.*field = LogAddress::ipv4(v4);
             return;
         }
-        if (const auto id = columns_.recent(column, value)) {
-            row.*field = LogAddress::text(*id);
+        if (const StrId id = columns_.recent(column, value); id != StringPool::kNotFound) {
+            row.*field = LogAddress::text(id);
             return;
         }
         queue(column, value, Pending{rowIndex, nullptr, field});

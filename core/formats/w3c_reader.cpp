@@ -424,8 +424,8 @@ private:
     {
         if (quotedLine_)
             return internDecodedUserAgent(raw); // raw lives in scratch_: not remembered
-        if (const auto id = cols_.recent(uaColumn_, raw))
-            return *id;
+        if (const StrId id = cols_.recent(uaColumn_, raw); id != StringPool::kNotFound)
+            return id;
         const StrId id = internDecodedUserAgent(raw);
         cols_.remember(uaColumn_, raw, id);
         return id;

@@ -5,11 +5,19 @@ namespace hs {
 
 std::optional<std::uint32_t> canonicalIpv4(std::string_view text) noexcept
 {
+    std::uint32_t value = 0;
+    if (readCanonicalIpv4(text, value))
+        return value;
+    return std::nullopt;
+}
+
+bool readCanonicalIpv4(std::string_view text, std::uint32_t &result) noexcept
+{
     // Every client address of every log line comes here, so each octet is read with one test per
     // byte (a digit is a byte whose value minus '0' is at most 9) and no separate length checks:
     // half the instructions of a loop that bounds each octet's digits.
     if (text.size() < 7 || text.size() > 15)
-        return std::nullopt;
+        return false;
     const auto *p = reinterpret_cast<const unsigned char *>(text.data());
     const unsigned char *const end = p + text.size();
     const auto digit = [&](unsigned &d) noexcept {
@@ -22,31 +30,32 @@ std::optional<std::uint32_t> canonicalIpv4(std::string_view text) noexcept
     for (int octet = 0; octet < 4; ++octet) {
         unsigned part = 0, d = 0;
         if (!digit(part))
-            return std::nullopt;
+            return false;
         ++p;
         if (digit(d)) {
             // "010" would render back as "10": such spellings stay text so they show as written.
             if (part == 0)
-                return std::nullopt;
+                return false;
             part = part * 10 + d;
             ++p;
             if (digit(d)) {
                 part = part * 10 + d;
                 ++p;
                 if (part > 255)
-                    return std::nullopt;
+                    return false;
             }
         }
         value = (value << 8) | part;
         if (octet < 3) {
             if (p == end || *p != '.')
-                return std::nullopt;
+                return false;
             ++p;
         }
     }
     if (p != end || value >= LogAddress::kTextTag)
-        return std::nullopt;
-    return value;
+        return false;
+    result = value;
+    return true;
 }
 
 std::optional<LogAddress> findLogAddress(const StringPool &pool, std::string_view text)

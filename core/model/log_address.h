@@ -56,6 +56,9 @@ private:
 // The value of a dotted quad written canonically ("10.0.0.5", not "010.0.0.5" or "10.0.0.5%1")
 // whose first octet is below 240; nullopt for anything else.
 std::optional<std::uint32_t> canonicalIpv4(std::string_view text) noexcept;
+// The same for the readers' per-line path: true and the value in `value`. (GCC returns an optional
+// through the stack, and the caller's load of it waited on the two stores that built it.)
+bool readCanonicalIpv4(std::string_view text, std::uint32_t &value) noexcept;
 
 // The address for a log field's text (not "-"); `intern` turns other text into a StrId.
 template <typename Intern>
