@@ -7,6 +7,7 @@
 #include "formats/text_scan.h"
 #include "formats/timestamp_cache.h"
 #include "formats/w3c_fields.h"
+#include "model/force_inline.h"
 #include "model/ip_address.h"
 #include "model/string_pool.h"
 #include "tasks/cancel.h"
@@ -19,6 +20,7 @@
 #include <map>
 #include <optional>
 #include <span>
+#include <utility>
 
 namespace hs {
 namespace {
@@ -36,8 +38,27 @@ struct CompiledLayout {
     bool hasTime = false;
     bool localTime = false; // date-local/time-local (IIS Advanced Logging)
     bool assumed = false;
-    std::string_view label; // for assumed layouts
+    bool iisDefault = false; // read is kIisDefaultRead: fields read in a fixed order, no dispatch
+    std::string_view label;  // for assumed layouts
 };
+
+// What a record takes from IIS's default W3C field set (IIS 7.5 to 10: date time s-ip cs-method
+// cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status
+// sc-substatus sc-win32-status time-taken), the set most IIS logs are written with.
+constexpr std::array<std::pair<std::uint32_t, W3cField>, 12> kIisDefaultRead{{
+    {0, W3cField::Date},
+    {1, W3cField::Time},
+    {2, W3cField::ServerIp},
+    {3, W3cField::Method},
+    {4, W3cField::UriStem},
+    {6, W3cField::ServerPort},
+    {8, W3cField::ClientIp},
+    {9, W3cField::UserAgent},
+    {11, W3cField::Status},
+    {12, W3cField::Substatus},
+    {13, W3cField::Win32Status},
+    {14, W3cField::TimeTaken},
+}};
 
 // Whether parseData stores anything from a field of this kind (its switch handles exactly these).
 bool takesField(W3cField f) noexcept
@@ -80,6 +101,8 @@ CompiledLayout compile(const FieldLayout &layout, std::size_t index)
         c.hasDate |= f == W3cField::Date;
         c.hasTime |= f == W3cField::Time;
     }
+    c.iisDefault =
+        !c.localTime && std::equal(c.read.begin(), c.read.end(), kIisDefaultRead.begin(), kIisDefaultRead.end());
     return c;
 }
 
@@ -308,65 +331,21 @@ private:
             rec.flags |= kRecordGuessedLayout;
         if (scan.hasHighBytes && !text::isValidUtf8(line))
             rec.flags |= kRecordNonUtf8;
-        std::optional<std::int64_t> days;
-        std::optional<text::TimeOfDay> tod;
+        LineFields f{rec, row, lineNo, {}, {}};
         // chooseLayout returns a layout only for a line with exactly its fields, so every index in
         // layout.read has a part.
         assert(n == layout.kinds.size());
         (void)n;
-        for (const auto &[i, kind] : layout.read) {
-            const std::string_view &v = parts_[i];
-            // Only the kinds takesField() lists come here: a kind read below must be listed there.
-            switch (kind) {
-            case W3cField::Date:
-                days = timestamps_.date(v);
-                if (!days) {
-                    out_.reject(lineNo, "bad-time",
-                                "malformed date '" + std::string(v.substr(0, 40)) + "' (expected yyyy-mm-dd)");
+        if (layout.iisDefault) {
+            if (!readIisDefault(f, std::make_index_sequence<kIisDefaultRead.size()>{}))
+                return false;
+        } else {
+            for (const auto &[i, kind] : layout.read)
+                if (!readField(kind, i, f))
                     return false;
-                }
-                break;
-            case W3cField::Time:
-                tod = timestamps_.time(v);
-                if (!tod) {
-                    out_.reject(lineNo, "bad-time",
-                                "malformed time '" + std::string(v.substr(0, 40)) + "' (expected hh:mm:ss)");
-                    return false;
-                }
-                if (tod->hadFraction)
-                    rec.flags |= kRecordMillisecondTime;
-                break;
-            case W3cField::ClientIp:
-                if (isAbsent(v))
-                    break;
-                if (quotedLine_)
-                    rec.clientIp = toLogAddress(v, [&](std::string_view t) { return cols_.cache().intern(t); });
-                else
-                    deferred_.internAddress(i, v, row, rec, &AccessRecord::clientIp);
-                break;
-            case W3cField::ServerIp: rec.serverIp = isAbsent(v) ? kEmptyStr : internColumn(i, v); break;
-            case W3cField::Method: rec.method = isAbsent(v) ? kEmptyStr : internColumn(i, v); break;
-            case W3cField::UriStem:
-                if (isAbsent(v))
-                    rec.uriStem = kEmptyStr;
-                else if (quotedLine_)
-                    rec.uriStem = cols_.cache().intern(v);
-                else
-                    deferred_.intern(i, v, row, rec, &AccessRecord::uriStem);
-                break;
-            case W3cField::UserAgent: rec.userAgent = isAbsent(v) ? kEmptyStr : internUserAgent(v); break;
-            case W3cField::Host: rec.host = isAbsent(v) ? kEmptyStr : internColumn(i, v); break;
-            case W3cField::Version: rec.version = isAbsent(v) ? HttpVersion::Unknown : parseHttpVersion(v); break;
-            case W3cField::ServerPort: number(v, rec.serverPort, lineNo, "s-port"); break;
-            case W3cField::Status: number(v, rec.status, lineNo, "sc-status"); break;
-            case W3cField::Substatus: number(v, rec.substatus, lineNo, "sc-substatus"); break;
-            case W3cField::Win32Status: number(v, rec.win32, lineNo, "sc-win32-status"); break;
-            case W3cField::TimeTaken: number(v, rec.timeTakenMs, lineNo, "time-taken"); break;
-            case W3cField::ScBytes: number(v, rec.scBytes, lineNo, "sc-bytes"); break;
-            case W3cField::CsBytes: number(v, rec.csBytes, lineNo, "cs-bytes"); break;
-            default: break;
-            }
         }
+        std::optional<std::int64_t> &days = f.days;
+        const std::optional<text::TimeOfDay> &tod = f.tod;
         if (!days) {
             if (!dateDirectiveDays_) {
                 out_.reject(lineNo, "bad-time",
@@ -390,6 +369,81 @@ private:
         }
         out_.widen(rec.time);
         return true;
+    }
+
+    // The parts of the line being read and what its fields give besides the record's columns.
+    struct LineFields {
+        AccessRecord &rec;
+        std::size_t row; // rec's index in out_.rows
+        std::uint64_t lineNo;
+        std::optional<std::int64_t> days;
+        std::optional<text::TimeOfDay> tod;
+    };
+
+    // Reads field i, of `kind`, into the line's record; false when it rejects the line. Only the
+    // kinds takesField() lists come here: a kind read below must be listed there. Always inlined:
+    // readIisDefault calls it with constant kinds, so each call shrinks to its case, with no
+    // indirect jump per field (the switch's jump was 13 % of parseData's samples).
+    HS_FORCE_INLINE bool readField(W3cField kind, std::uint32_t i, LineFields &f)
+    {
+        const std::string_view &v = parts_[i];
+        switch (kind) {
+        case W3cField::Date:
+            f.days = timestamps_.date(v);
+            if (!f.days) {
+                out_.reject(f.lineNo, "bad-time",
+                            "malformed date '" + std::string(v.substr(0, 40)) + "' (expected yyyy-mm-dd)");
+                return false;
+            }
+            break;
+        case W3cField::Time:
+            f.tod = timestamps_.time(v);
+            if (!f.tod) {
+                out_.reject(f.lineNo, "bad-time",
+                            "malformed time '" + std::string(v.substr(0, 40)) + "' (expected hh:mm:ss)");
+                return false;
+            }
+            if (f.tod->hadFraction)
+                f.rec.flags |= kRecordMillisecondTime;
+            break;
+        case W3cField::ClientIp:
+            if (isAbsent(v))
+                break;
+            if (quotedLine_)
+                f.rec.clientIp = toLogAddress(v, [&](std::string_view t) { return cols_.cache().intern(t); });
+            else
+                deferred_.internAddress(i, v, f.row, f.rec, &AccessRecord::clientIp);
+            break;
+        case W3cField::ServerIp: f.rec.serverIp = isAbsent(v) ? kEmptyStr : internColumn(i, v); break;
+        case W3cField::Method: f.rec.method = isAbsent(v) ? kEmptyStr : internColumn(i, v); break;
+        case W3cField::UriStem:
+            if (isAbsent(v))
+                f.rec.uriStem = kEmptyStr;
+            else if (quotedLine_)
+                f.rec.uriStem = cols_.cache().intern(v);
+            else
+                deferred_.intern(i, v, f.row, f.rec, &AccessRecord::uriStem);
+            break;
+        case W3cField::UserAgent: f.rec.userAgent = isAbsent(v) ? kEmptyStr : internUserAgent(v); break;
+        case W3cField::Host: f.rec.host = isAbsent(v) ? kEmptyStr : internColumn(i, v); break;
+        case W3cField::Version: f.rec.version = isAbsent(v) ? HttpVersion::Unknown : parseHttpVersion(v); break;
+        case W3cField::ServerPort: number(v, f.rec.serverPort, f.lineNo, "s-port"); break;
+        case W3cField::Status: number(v, f.rec.status, f.lineNo, "sc-status"); break;
+        case W3cField::Substatus: number(v, f.rec.substatus, f.lineNo, "sc-substatus"); break;
+        case W3cField::Win32Status: number(v, f.rec.win32, f.lineNo, "sc-win32-status"); break;
+        case W3cField::TimeTaken: number(v, f.rec.timeTakenMs, f.lineNo, "time-taken"); break;
+        case W3cField::ScBytes: number(v, f.rec.scBytes, f.lineNo, "sc-bytes"); break;
+        case W3cField::CsBytes: number(v, f.rec.csBytes, f.lineNo, "cs-bytes"); break;
+        default: break;
+        }
+        return true;
+    }
+
+    // The IIS default field set, read field by field in its order (CompiledLayout::iisDefault).
+    template <std::size_t... K>
+    bool readIisDefault(LineFields &f, std::index_sequence<K...>)
+    {
+        return (readField(kIisDefaultRead[K].second, kIisDefaultRead[K].first, f) && ...);
     }
 
     // Inlined in the field loop; the note for a bad value is built out of line (it needs a frame

@@ -333,3 +333,61 @@ TEST_CASE("W3C: a field set wider than the usual 128 slots is read to its last f
     CHECK(r.status == 404);
     CHECK(addressText(pool, r.clientIp) == "2001:db8::7");
 }
+
+TEST_CASE("W3C: the IIS default field set reads as any other field set does", "[w3c]")
+{
+    // The default set is read field by field in a fixed order (no dispatch per field); the same
+    // lines with cs-host added take the general loop. Every column but the host must agree, also
+    // for dashes, IPv6 clients, '+' in user agents, fractions of a second and bad values.
+    test::TempDir dir("w3c-default-set");
+    const std::string fields = "date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip "
+                               "cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken";
+    const std::vector<std::string> lines = {
+        "2026-11-21 10:00:01 10.0.0.50 GET /a/b.aspx id=1 443 - 10.1.2.3 Mozilla/5.0+(X11) - 200 0 0 15",
+        "2026-11-21 10:00:01 10.0.0.50 POST /upload - 80 bob 2001:db8::7 curl/8.0 https://x/ 500 19 64 99999",
+        "2026-11-21 10:00:02.250 - - - - - - - - - - - - -",
+        "2026-11-21 10:00:03 10.0.0.51 HEAD / - 65535 - 010.0.0.1 - - 304 0 1236 0",
+        "2026-11-21 10:00:03 10.0.0.50 GET /x - 44x - 10.0.0.9 okhttp/4 - 2x0 0 0 7",
+        "2026-11-22 23:59:59 10.0.0.50 GET /late - 443 - fe80::1%3 a+b+c - 404 2 5 4294967295",
+    };
+    std::string plain = "#Software: Microsoft Internet Information Services 10.0\n#Fields: " + fields + "\n";
+    std::string withHost = "#Software: Microsoft Internet Information Services 10.0\n#Fields: " + fields + " cs-host\n";
+    for (const std::string &l : lines) {
+        plain += l + "\n";
+        withHost += l + " www.example.com\n";
+    }
+    StringPool pool;
+    const auto a = test::readCounting(dir.write("u_ex261121.log", plain), pool, lines.size(), 0);
+    const auto b = test::readCounting(dir.write("u_ex261122.log", withHost), pool, lines.size(), 0);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        INFO(lines[i]);
+        const AccessRecord &x = a->log->access[i];
+        const AccessRecord &y = b->log->access[i];
+        CHECK(x.time == y.time);
+        CHECK(x.line == y.line);
+        CHECK(x.clientIp == y.clientIp);
+        CHECK(x.serverIp == y.serverIp);
+        CHECK(x.method == y.method);
+        CHECK(x.uriStem == y.uriStem);
+        CHECK(x.userAgent == y.userAgent);
+        CHECK(x.win32 == y.win32);
+        CHECK(x.timeTakenMs == y.timeTakenMs);
+        CHECK(x.serverPort == y.serverPort);
+        CHECK(x.status == y.status);
+        CHECK(x.substatus == y.substatus);
+        CHECK(x.version == y.version);
+        CHECK(x.flags == y.flags);
+        CHECK(std::uint64_t{x.scBytes} == std::uint64_t{y.scBytes});
+        CHECK(y.host == pool.intern("www.example.com"));
+    }
+    // Spot checks that the values are the ones written.
+    CHECK(pool.view(a->log->access[0].userAgent) == "Mozilla/5.0 (X11)");
+    CHECK(addressText(pool, a->log->access[1].clientIp) == "2001:db8::7");
+    CHECK(a->log->access[1].win32 == 64);
+    CHECK(a->log->access[2].uriStem == kEmptyStr);
+    CHECK((a->log->access[2].flags & kRecordMillisecondTime) != 0);
+    CHECK(a->log->access[3].serverPort == 65535);
+    CHECK(a->log->access[4].status == 0); // "2x0" is not a number: left empty, with a note
+    CHECK(a->log->access[5].timeTakenMs == 4294967295u);
+    CHECK(a->problems.total() == b->problems.total());
+}
