@@ -8,12 +8,14 @@
 #include "formats/text_scan.h"
 #include "formats/timestamp_cache.h"
 #include "formats/w3c_fields.h"
+#include "model/force_inline.h"
 #include "model/ip_address.h"
 #include "model/string_pool.h"
 
 #include <algorithm>
 #include <array>
 #include <span>
+#include <utility>
 
 namespace hs {
 namespace {
@@ -75,7 +77,15 @@ struct CompiledLayout {
     std::size_t layoutIndex = 0;
     std::size_t minFields = 0; // up to and including s-reason: later fields may be missing
     bool assumed = false;
+    bool httpApiDefault = false; // kinds are kHttpApiDefault: full lines are read in a fixed order
 };
+
+// HTTP API 2.0's default field set (date time c-ip c-port s-ip s-port cs-version cs-method cs-uri
+// sc-status s-siteid s-reason s-queuename), which most HTTPERR logs are written with.
+constexpr std::array<ErrField, 13> kHttpApiDefault{
+    ErrField::Date,       ErrField::Time,    ErrField::ClientIp, ErrField::ClientPort, ErrField::ServerIp,
+    ErrField::ServerPort, ErrField::Version, ErrField::Method,   ErrField::Uri,        ErrField::Status,
+    ErrField::SiteId,     ErrField::Reason,  ErrField::Queue};
 
 CompiledLayout compile(const FieldLayout &layout, std::size_t index)
 {
@@ -86,6 +96,7 @@ CompiledLayout compile(const FieldLayout &layout, std::size_t index)
         c.kinds.push_back(classify(n));
     const auto reason = std::find(c.kinds.begin(), c.kinds.end(), ErrField::Reason);
     c.minFields = reason == c.kinds.end() ? c.kinds.size() : static_cast<std::size_t>(reason - c.kinds.begin()) + 1;
+    c.httpApiDefault = std::equal(c.kinds.begin(), c.kinds.end(), kHttpApiDefault.begin(), kHttpApiDefault.end());
     return c;
 }
 
@@ -185,47 +196,17 @@ private:
         HttpErrContext context;
         rec.line = static_cast<std::uint32_t>(lineNo);
         rec.layout = static_cast<std::uint8_t>(std::min<std::size_t>(layout.layoutIndex, 0xff));
-        std::optional<std::int64_t> days;
-        std::optional<text::TimeOfDay> tod;
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::string_view &v = parts_[i];
-            switch (layout.kinds[i]) {
-            case ErrField::Date:
-                days = timestamps_.date(v);
-                if (!days) {
-                    out_.reject(lineNo, "bad-time",
-                                "malformed date '" + std::string(v.substr(0, 40)) + "' (expected yyyy-mm-dd)");
+        LineFields f{rec, context, row, lineNo, {}, {}};
+        if (layout.httpApiDefault && n == kHttpApiDefault.size()) {
+            if (!readHttpApiDefault(f, std::make_index_sequence<kHttpApiDefault.size()>{}))
+                return false;
+        } else {
+            for (std::size_t i = 0; i < n; ++i)
+                if (!readField(layout.kinds[i], i, f))
                     return false;
-                }
-                break;
-            case ErrField::Time:
-                tod = timestamps_.time(v);
-                if (!tod) {
-                    out_.reject(lineNo, "bad-time",
-                                "malformed time '" + std::string(v.substr(0, 40)) + "' (expected hh:mm:ss)");
-                    return false;
-                }
-                break;
-            case ErrField::ClientIp:
-                if (!isDash(v))
-                    deferred_.internAddress(i, v, row, rec, &HttpErrRecord::clientIp);
-                break;
-            case ErrField::ServerIp: context.serverIp = isDash(v) ? kEmptyStr : cols_.intern(i, v); break;
-            case ErrField::Method: context.method = isDash(v) ? kEmptyStr : cols_.intern(i, v); break;
-            case ErrField::Uri:
-                if (!isDash(v))
-                    deferred_.intern(i, v, row, rec, &HttpErrRecord::uri);
-                break;
-            case ErrField::Reason: context.reason = isDash(v) ? kEmptyStr : cols_.intern(i, v); break;
-            case ErrField::Queue: context.queue = isDash(v) ? kEmptyStr : cols_.intern(i, v); break;
-            case ErrField::Version: rec.version = isDash(v) ? HttpVersion::Unknown : parseHttpVersion(v); break;
-            case ErrField::ClientPort: number(v, rec.clientPort, lineNo, "c-port"); break;
-            case ErrField::ServerPort: number(v, rec.serverPort, lineNo, "s-port"); break;
-            case ErrField::Status: number(v, rec.status, lineNo, "sc-status"); break;
-            case ErrField::SiteId: number(v, context.siteId, lineNo, "s-siteid"); break;
-            case ErrField::Other: break;
-            }
         }
+        const std::optional<std::int64_t> &days = f.days;
+        const std::optional<text::TimeOfDay> &tod = f.tod;
         if (!days || !tod) {
             out_.reject(lineNo, "bad-time", "the field set has no date or no time field");
             return false;
@@ -240,6 +221,68 @@ private:
         rec.context = contexts_.idOf(context);
         out_.widen(rec.time);
         return true;
+    }
+
+    // The parts of the line being read and what its fields give besides the record's columns.
+    struct LineFields {
+        HttpErrRecord &rec;
+        HttpErrContext &context;
+        std::size_t row; // rec's index in out_.rows
+        std::uint64_t lineNo;
+        std::optional<std::int64_t> days;
+        std::optional<text::TimeOfDay> tod;
+    };
+
+    // Reads field i, of `kind`, into the line's record and context; false when it rejects the line.
+    // Always inlined: readHttpApiDefault calls it with constant kinds, so each call shrinks to its
+    // case, with no indirect jump per field.
+    HS_FORCE_INLINE bool readField(ErrField kind, std::size_t i, LineFields &f)
+    {
+        const std::string_view &v = parts_[i];
+        switch (kind) {
+        case ErrField::Date:
+            f.days = timestamps_.date(v);
+            if (!f.days) {
+                out_.reject(f.lineNo, "bad-time",
+                            "malformed date '" + std::string(v.substr(0, 40)) + "' (expected yyyy-mm-dd)");
+                return false;
+            }
+            break;
+        case ErrField::Time:
+            f.tod = timestamps_.time(v);
+            if (!f.tod) {
+                out_.reject(f.lineNo, "bad-time",
+                            "malformed time '" + std::string(v.substr(0, 40)) + "' (expected hh:mm:ss)");
+                return false;
+            }
+            break;
+        case ErrField::ClientIp:
+            if (!isDash(v))
+                deferred_.internAddress(i, v, f.row, f.rec, &HttpErrRecord::clientIp);
+            break;
+        case ErrField::ServerIp: f.context.serverIp = isDash(v) ? kEmptyStr : cols_.intern(i, v); break;
+        case ErrField::Method: f.context.method = isDash(v) ? kEmptyStr : cols_.intern(i, v); break;
+        case ErrField::Uri:
+            if (!isDash(v))
+                deferred_.intern(i, v, f.row, f.rec, &HttpErrRecord::uri);
+            break;
+        case ErrField::Reason: f.context.reason = isDash(v) ? kEmptyStr : cols_.intern(i, v); break;
+        case ErrField::Queue: f.context.queue = isDash(v) ? kEmptyStr : cols_.intern(i, v); break;
+        case ErrField::Version: f.rec.version = isDash(v) ? HttpVersion::Unknown : parseHttpVersion(v); break;
+        case ErrField::ClientPort: number(v, f.rec.clientPort, f.lineNo, "c-port"); break;
+        case ErrField::ServerPort: number(v, f.rec.serverPort, f.lineNo, "s-port"); break;
+        case ErrField::Status: number(v, f.rec.status, f.lineNo, "sc-status"); break;
+        case ErrField::SiteId: number(v, f.context.siteId, f.lineNo, "s-siteid"); break;
+        case ErrField::Other: break;
+        }
+        return true;
+    }
+
+    // HTTP API 2.0's default field set, read field by field in its order.
+    template <std::size_t... K>
+    bool readHttpApiDefault(LineFields &f, std::index_sequence<K...>)
+    {
+        return (readField(kHttpApiDefault[K], K, f) && ...);
     }
 
     // Inlined in the field loop; the note for a bad value is built out of line (it needs a frame

@@ -9,6 +9,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 using namespace hs;
 
@@ -209,4 +210,47 @@ TEST_CASE("HTTPERR: a field set wider than the usual 64 slots is read to its las
     CHECK(pool.view(src->log->context(e[1]).reason) == "Hostname"); // with a trailing space
     CHECK(pool.view(e[0].uri) == "/wide");
     CHECK(e[0].status == 400);
+}
+
+TEST_CASE("HTTPERR: the HTTP API 2.0 default field set reads as any other field set does", "[httperr]")
+{
+    // Full lines of the default set are read field by field in a fixed order (no dispatch per
+    // field); the same lines with streamid added take the general loop, as do lines that end early.
+    test::TempDir dir("httperr-default-set");
+    const std::string fields = "date time c-ip c-port s-ip s-port cs-version cs-method cs-uri sc-status s-siteid "
+                               "s-reason s-queuename";
+    const std::vector<std::string> lines = {
+        "2026-11-21 10:00:01 10.1.2.3 50123 10.0.0.50 80 HTTP/1.1 POST /upload.aspx?x=1 400 1 BadRequest Pool1",
+        "2026-11-21 10:00:01 2001:db8::7 443 2001:db8::50 443 - - - - - Timer_ConnectionIdle -",
+        "2026-11-21 10:00:02.500 fe80::1%3 5000 10.0.0.50 80 HTTP/2.0 GET / 503 2 QueueFull DefaultAppPool",
+        "2026-11-21 10:00:03 010.0.0.9 6x 10.0.0.50 80 HTTP/1.1 GET /a+b 40x 1 URL Pool1",
+        "2026-11-22 23:59:59 10.0.0.9 65535 10.0.0.51 8080 HTTP/1.0 HEAD /late 404 4294967295 Hostname Pool2",
+    };
+    std::string plain = "#Software: Microsoft HTTP API 2.0\n#Fields: " + fields + "\n";
+    std::string withStream = "#Software: Microsoft HTTP API 2.0\n#Fields: " + fields + " streamid\n";
+    for (const std::string &l : lines) {
+        plain += l + "\n";
+        withStream += l + " 7\n";
+    }
+    StringPool pool;
+    const auto a = test::readCounting(dir.write("httperr1.log", plain), pool, lines.size(), 0);
+    const auto b = test::readCounting(dir.write("httperr2.log", withStream), pool, lines.size(), 0);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        INFO(lines[i]);
+        const HttpErrRecord &x = a->log->httpErr[i];
+        const HttpErrRecord &y = b->log->httpErr[i];
+        CHECK(x.time == y.time);
+        CHECK(x.line == y.line);
+        CHECK(x.clientIp == y.clientIp);
+        CHECK(x.uri == y.uri);
+        CHECK(x.clientPort == y.clientPort);
+        CHECK(x.serverPort == y.serverPort);
+        CHECK(x.status == y.status);
+        CHECK(x.version == y.version);
+        CHECK(a->log->context(x) == b->log->context(y));
+    }
+    CHECK(pool.view(a->log->context(a->log->httpErr[2]).queue) == "DefaultAppPool");
+    CHECK(a->log->context(a->log->httpErr[4]).siteId == 4294967295u);
+    CHECK(a->log->httpErr[3].clientPort == kNoPort); // "6x": left empty, with a note
+    CHECK(a->problems.total() == b->problems.total());
 }
