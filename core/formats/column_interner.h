@@ -10,6 +10,7 @@
 #pragma once
 
 #include "model/bytes_equal.h"
+#include "model/hash.h"
 #include "model/string_pool.h"
 
 #include <cassert>
@@ -67,24 +68,8 @@ private:
     // slot, which costs a comparison that fails, never a wrong id.
     static std::size_t slotIndex(std::string_view v) noexcept
     {
-        using detail::load64;
-        const char *p = v.data();
         const std::size_t n = v.size();
-        std::uint64_t a = 0, b = 0;
-        if (n >= 8) {
-            a = load64(p);
-            b = load64(p + n - 8);
-        } else if (n >= 4) {
-            std::uint32_t x, y;
-            std::memcpy(&x, p, 4);
-            std::memcpy(&y, p + n - 4, 4);
-            a = x;
-            b = y;
-        } else if (n > 0) {
-            a = (static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16) |
-                (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
-                static_cast<unsigned char>(p[n - 1]);
-        }
+        const auto [a, b] = detail::edgeWords(v.data(), n);
         const std::uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ULL) ^ n) * 0xff51afd7ed558ccdULL;
         return static_cast<std::size_t>(h >> (64 - kSlotBits));
     }

@@ -41,6 +41,33 @@ inline std::uint64_t mix(std::uint64_t a, std::uint64_t b) noexcept
 }
 } // namespace detail
 
+namespace detail {
+// Two words that cover up to 16 bytes: the first and last 8 (overlapping below 16), the first and
+// last 4 below 8, the first, middle and last byte below 4; zeros for none.
+struct EdgeWords {
+    std::uint64_t a = 0, b = 0;
+};
+inline EdgeWords edgeWords(const char *p, std::size_t n) noexcept
+{
+    EdgeWords w;
+    if (n >= 8) {
+        w.a = load64(p);
+        w.b = load64(p + n - 8);
+    } else if (n >= 4) {
+        std::uint32_t x, y;
+        std::memcpy(&x, p, 4);
+        std::memcpy(&y, p + n - 4, 4);
+        w.a = x;
+        w.b = y;
+    } else if (n > 0) {
+        w.a = (static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16) |
+              (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n >> 1])) << 8) |
+              static_cast<unsigned char>(p[n - 1]);
+    }
+    return w;
+}
+} // namespace detail
+
 inline std::uint64_t hashBytes(std::string_view s) noexcept
 {
     constexpr std::uint64_t k0 = 0xa0761d6478bd642fULL, k1 = 0xe7037ed1a0b428dbULL, k2 = 0x8ebc6af09c88c6e3ULL;
@@ -52,21 +79,7 @@ inline std::uint64_t hashBytes(std::string_view s) noexcept
         p += 16;
         n -= 16;
     }
-    std::uint64_t a = 0, b = 0;
-    if (n >= 8) {
-        a = detail::load64(p);
-        b = detail::load64(p + n - 8);
-    } else if (n >= 4) {
-        std::uint32_t x, y;
-        std::memcpy(&x, p, 4);
-        std::memcpy(&y, p + n - 4, 4);
-        a = x;
-        b = y;
-    } else if (n > 0) {
-        a = (static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16) |
-            (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n >> 1])) << 8) |
-            static_cast<unsigned char>(p[n - 1]);
-    }
+    const auto [a, b] = detail::edgeWords(p, n);
     return detail::mix(a ^ k2 ^ h, b ^ k1);
 }
 
