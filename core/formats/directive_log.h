@@ -11,7 +11,9 @@
 
 #include "formats/format_reader.h"
 #include "formats/line_splitter.h"
+#include "formats/timestamp_cache.h"
 #include "io/write_prefault.h"
+#include "model/force_inline.h"
 #include "model/line_index.h"
 #include "model/problem.h"
 #include "model/source.h"
@@ -23,7 +25,9 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -104,6 +108,30 @@ struct ChunkOutput {
         problems.add(Problem{line, Problem::kNoOffset, 0, ProblemLevel::Note, std::move(category), std::move(message)});
     }
 };
+
+// The date and time fields of W3C and HTTPERR lines, read through `cache`; a malformed value
+// rejects the line (false). Forced inline: the readers' fixed-order field readers must shrink to
+// straight-line code, and as calls these cost the W3C reader 6 % more instructions.
+template <typename Row>
+HS_FORCE_INLINE bool readDateField(TimestampCache &cache, std::string_view v, std::uint64_t lineNo,
+                                   ChunkOutput<Row> &out, std::optional<std::int64_t> &days)
+{
+    days = cache.date(v);
+    if (days) [[likely]]
+        return true;
+    out.reject(lineNo, "bad-time", "malformed date '" + std::string(v.substr(0, 40)) + "' (expected yyyy-mm-dd)");
+    return false;
+}
+template <typename Row>
+HS_FORCE_INLINE bool readTimeField(TimestampCache &cache, std::string_view v, std::uint64_t lineNo,
+                                   ChunkOutput<Row> &out, std::optional<text::TimeOfDay> &tod)
+{
+    tod = cache.time(v);
+    if (tod) [[likely]]
+        return true;
+    out.reject(lineNo, "bad-time", "malformed time '" + std::string(v.substr(0, 40)) + "' (expected hh:mm:ss)");
+    return false;
+}
 
 // Calls onLine(line, offset, lineNo) for every line in [begin, end) — line without its terminator
 // (CRLF or LF), lineNo counting from linesBefore + 1 — and records line-index checkpoints, calling

@@ -389,20 +389,12 @@ private:
         const std::string_view &v = parts_[i];
         switch (kind) {
         case W3cField::Date:
-            f.days = timestamps_.date(v);
-            if (!f.days) {
-                out_.reject(f.lineNo, "bad-time",
-                            "malformed date '" + std::string(v.substr(0, 40)) + "' (expected yyyy-mm-dd)");
+            if (!readDateField(timestamps_, v, f.lineNo, out_, f.days))
                 return false;
-            }
             break;
         case W3cField::Time:
-            f.tod = timestamps_.time(v);
-            if (!f.tod) {
-                out_.reject(f.lineNo, "bad-time",
-                            "malformed time '" + std::string(v.substr(0, 40)) + "' (expected hh:mm:ss)");
+            if (!readTimeField(timestamps_, v, f.lineNo, out_, f.tod))
                 return false;
-            }
             if (f.tod->hadFraction)
                 f.rec.flags |= kRecordMillisecondTime;
             break;
