@@ -12,7 +12,7 @@
 #include "formats/format_reader.h"
 #include "formats/line_splitter.h"
 #include "formats/timestamp_cache.h"
-#include "io/write_prefault.h"
+#include "io/page_advice.h"
 #include "model/force_inline.h"
 #include "model/line_index.h"
 #include "model/problem.h"

@@ -315,14 +315,17 @@ private:
         }
         // Built in place: a record assembled on the stack was copied field by field into the vector
         // (the vector is reserved for every line, so the reference stays valid).
+        // chooseLayout returns a layout only for a line with exactly its fields, so every index in
+        // layout->read has a part.
+        assert(n == layout->kinds.size());
         AccessRecord &rec = out_.rows.emplace_back();
-        if (!fillRecord(rec, *layout, line, n, lineNo, scan))
+        if (!fillRecord(rec, *layout, line, lineNo, scan))
             out_.rows.pop_back(); // rejected; DeferredIds::endLine drops what it queued for the row
     }
 
     // The fields of `rec` (the last row) from the line's parts; false when the line is rejected.
-    bool fillRecord(AccessRecord &rec, const CompiledLayout &layout, std::string_view line, std::size_t n,
-                    std::uint64_t lineNo, const LineScan &scan)
+    bool fillRecord(AccessRecord &rec, const CompiledLayout &layout, std::string_view line, std::uint64_t lineNo,
+                    const LineScan &scan)
     {
         const std::size_t row = out_.rows.size() - 1;
         rec.line = static_cast<std::uint32_t>(lineNo);
@@ -332,10 +335,6 @@ private:
         if (scan.hasHighBytes && !text::isValidUtf8(line))
             rec.flags |= kRecordNonUtf8;
         LineFields f{rec, row, lineNo, {}, {}};
-        // chooseLayout returns a layout only for a line with exactly its fields, so every index in
-        // layout.read has a part.
-        assert(n == layout.kinds.size());
-        (void)n;
         if (layout.iisDefault) {
             if (!readIisDefault(f, std::make_index_sequence<kIisDefaultRead.size()>{}))
                 return false;

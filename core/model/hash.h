@@ -39,9 +39,7 @@ inline std::uint64_t mix(std::uint64_t a, std::uint64_t b) noexcept
     return lo ^ hi;
 #endif
 }
-} // namespace detail
 
-namespace detail {
 // Two words that cover up to 16 bytes: the first and last 8 (overlapping below 16), the first and
 // last 4 below 8, the first, middle and last byte below 4; zeros for none.
 struct EdgeWords {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tasks/discard_analysis.h"
 
-#include "io/page_release.h"
+#include "io/page_advice.h"
 
 #include <system_error>
 #include <thread>
@@ -43,7 +43,7 @@ void discardAnalysis(std::unique_ptr<Analysis> analysis, std::uint64_t minMapped
             maps.clear();
         });
         // The records are most of the rest; their pages go here, beside the maps' (see
-        // io/page_release.h for why not by freeing the blocks straight away).
+        // io/page_advice.h for why not by freeing the blocks straight away).
         for (auto &src : analysis->sources)
             if (src->log) {
                 releaseRecordPages(src->log->access);

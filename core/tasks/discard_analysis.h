@@ -2,7 +2,7 @@
 // Freeing the analysis of a big input is kernel work on one thread: unmapping a 1 GB log and
 // freeing half a gigabyte of records took 105 ms, as long as the summaries and correlation of that
 // log together. discardAnalysis does the two halves on two threads, dropping the pages before
-// anything is unmapped (io/page_release.h): two threads that unmap wait for each other.
+// anything is unmapped (io/page_advice.h): two threads that unmap wait for each other.
 #pragma once
 
 #include "model/analysis.h"

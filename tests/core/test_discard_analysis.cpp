@@ -3,7 +3,7 @@
 // tested last, drops their pages and the records' first). The CLI
 // calls it for every analysis; the thread only starts for big inputs, so here the threshold is 0
 // to run that path on small ones.
-#include "io/page_release.h"
+#include "io/page_advice.h"
 #include "support/catch.h"
 #include "support/test_paths.h"
 #include "tasks/analyze.h"
