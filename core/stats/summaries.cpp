@@ -165,7 +165,7 @@ void computeAnalysisRange(Analysis &analysis)
     }
 }
 
-void computeSummaries(Analysis &analysis, unsigned threads, SummaryRange range)
+void computeSummaries(Analysis &analysis, unsigned threads, SummaryRange range, const std::function<void()> &alongside)
 {
     if (range == SummaryRange::Compute)
         computeAnalysisRange(analysis);
@@ -175,16 +175,22 @@ void computeSummaries(Analysis &analysis, unsigned threads, SummaryRange range)
     // The URIs are counted and ranked on a second thread while this one counts and ranks the
     // clients: each half waits on its own table's cache misses (summarise took 0.41 s on one
     // thread, 0.33-0.36 s on two, for 1 GB of HTTPERR). The halves share no field: the URI half
-    // touches only ReasonAcc::uris and summary.topUris.
+    // touches only ReasonAcc::uris and summary.topUris. The client half is the longer one, so
+    // `alongside` runs on the URI half's thread, before it.
     const auto uriHalf = [&] {
         countReasonUris(analysis, accOfContext);
         rankReasonUris(analysis, reasons);
     };
+    const auto secondThread = [&] {
+        if (alongside)
+            alongside();
+        uriHalf();
+    };
     // A std::async future waits for its task when destroyed, also when the client half throws;
-    // get() rethrows what the URI half threw.
-    std::future<void> uris;
-    if (threads != 1 && !reasons.empty())
-        uris = std::async(std::launch::async, uriHalf);
+    // get() rethrows what the second thread threw.
+    std::future<void> second;
+    if (threads != 1)
+        second = std::async(std::launch::async, secondThread);
     countSourcesAndReasons(analysis, accOfContext);
     for (auto &entry : reasons) {
         ReasonAcc &acc = entry.second; // not a structured binding: lambdas below capture it (clang < 16)
@@ -193,10 +199,10 @@ void computeSummaries(Analysis &analysis, unsigned threads, SummaryRange range)
                                         [&](std::uint32_t code) { return analysis.addr(LogAddress::fromCode(code)); });
         acc.clients = IdCounter{};
     }
-    if (uris.valid())
-        uris.get();
+    if (second.valid())
+        second.get();
     else
-        uriHalf();
+        secondThread();
 
     analysis.httpErrReasons.clear();
     for (auto &entry : reasons) {

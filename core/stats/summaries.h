@@ -5,6 +5,7 @@
 
 #include "model/analysis.h"
 
+#include <functional>
 #include <unordered_map>
 
 namespace hs {
@@ -14,10 +15,13 @@ enum class SummaryRange : std::uint8_t {
     Skip,    // leave it: the clock offsets are being estimated on another thread
 };
 
-// threads == 1 keeps it on the calling thread; otherwise it uses one more. Needs only the records:
-// analyze() runs it beside the correlation, before detection, whose HTTPERR reason findings reuse
-// the rankings. It reads no clock offset when `range` is Skip.
-void computeSummaries(Analysis &analysis, unsigned threads = 0, SummaryRange range = SummaryRange::Compute);
+// threads == 1 keeps it on the calling thread; otherwise it uses one more, which also runs
+// `alongside` (if given) first: other work that should share the two threads with the summaries
+// rather than contend with them. Needs only the records: analyze() runs the correlation alongside,
+// before detection, whose HTTPERR reason findings reuse the rankings. It reads no clock offset
+// when `range` is Skip.
+void computeSummaries(Analysis &analysis, unsigned threads = 0, SummaryRange range = SummaryRange::Compute,
+                      const std::function<void()> &alongside = {});
 
 // The analysed time range (Analysis::first/last): every source's range moved by its clock offset.
 // computeSummaries sets it; call it again once the clock offsets have changed.
