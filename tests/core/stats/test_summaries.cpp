@@ -6,7 +6,10 @@
 #include "stats/top_counted.h"
 #include "support/catch.h"
 
+#include <memory>
+#include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace hs;
@@ -106,4 +109,77 @@ TEST_CASE("IdCounter counts exactly, past a slot's 32 bits too", "[summaries]")
     });
     CHECK(five == std::uint64_t{6} + 0xffffffffu + 10);
     CHECK(total == 4003 - 6 + five); // sum over 1..1000 of (id % 7 + 1) is 4003
+}
+
+namespace {
+
+// Two reasons, each with clients and URIs, in one HTTPERR source.
+std::unique_ptr<Analysis> twoReasons()
+{
+    auto a = std::make_unique<Analysis>();
+    auto src = std::make_unique<Source>();
+    src->log = std::make_unique<LogData>();
+    for (const char *reason : {"Timer_ConnectionIdle", "BadRequest"}) {
+        HttpErrContext context;
+        context.reason = a->strings->intern(reason);
+        src->log->httpErrContexts.push_back(context);
+    }
+    RecordStore<HttpErrRecord>::Segment rows;
+    for (std::uint32_t i = 0; i < 40; ++i) {
+        HttpErrRecord r;
+        r.time = 1'000'000 + i;
+        r.context = i % 3 == 0 ? 1 : 0;
+        r.clientIp = LogAddress::ipv4(0x0a000000u + i % 5);
+        r.uri = r.context == 1 ? a->strings->intern("/u" + std::to_string(i % 4)) : kEmptyStr;
+        rows.push_back(r);
+    }
+    src->log->httpErr.appendSegment(std::move(rows));
+    a->sources.push_back(std::move(src));
+    return a;
+}
+
+std::vector<std::string> described(const Analysis &a)
+{
+    std::vector<std::string> out;
+    for (const ReasonSummary &s : a.httpErrReasons) {
+        std::string line = s.reason + " " + std::to_string(s.count) + " clients:";
+        for (const auto &v : values(s.topClients))
+            line += " " + v;
+        line += " uris:";
+        for (const auto &v : values(s.topUris))
+            line += " " + v;
+        out.push_back(line);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("computeSummaries runs the work given alongside once, on one thread or two", "[summaries]")
+{
+    // Every third line (i = 0, 3, ..., 39) is BadRequest; client i % 5, URI i % 4. Each client has
+    // 8 lines: 10.0.0.2 has two of them in BadRequest (i = 12, 27), the others three.
+    const std::vector<std::string> expected = {
+        "Timer_ConnectionIdle 26 clients: 10.0.0.2=6 10.0.0.0=5 10.0.0.1=5 10.0.0.3=5 10.0.0.4=5 uris:",
+        "BadRequest 14 clients: 10.0.0.0=3 10.0.0.1=3 10.0.0.3=3 10.0.0.4=3 10.0.0.2=2 uris: /u0=4 /u3=4 /u1=3 /u2=3"};
+    for (const unsigned threads : {1u, 2u}) {
+        CAPTURE(threads);
+        auto a = twoReasons();
+        int calls = 0;
+        std::thread::id ranOn;
+        computeSummaries(*a, threads, SummaryRange::Compute, [&] {
+            ++calls;
+            ranOn = std::this_thread::get_id();
+        });
+        CHECK(calls == 1);
+        // On two threads it runs on the second one, beside the client counts.
+        CHECK((ranOn == std::this_thread::get_id()) == (threads == 1));
+        CHECK(described(*a) == expected);
+
+        // What it throws reaches the caller, after both halves are done with the analysis.
+        auto b = twoReasons();
+        CHECK_THROWS_AS(
+            computeSummaries(*b, threads, SummaryRange::Compute, [] { throw std::runtime_error("alongside failed"); }),
+            std::runtime_error);
+    }
 }
