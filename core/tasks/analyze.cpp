@@ -104,10 +104,11 @@ void joinCaptures(Analysis &analysis)
     }
 }
 
-bool hasHttpErrRecords(const Analysis &analysis)
+template <typename Store>
+bool hasRecords(const Analysis &analysis, Store LogData::*store)
 {
     return std::any_of(analysis.sources.begin(), analysis.sources.end(),
-                       [](const auto &src) { return src->log && src->log->httpErr.size() > 0; });
+                       [&](const auto &src) { return src->log && (src->log.get()->*store).size() > 0; });
 }
 
 } // namespace
@@ -182,14 +183,16 @@ std::unique_ptr<Analysis> analyze(const AnalyzeOptions &options, const CancelTok
     for (auto &p : kbProblems)
         analysis->skipped.push_back(SkippedFile{std::move(p.path), "knowledge base: " + p.message, {}});
     const kb::DiagnoseOptions diagnoseOptions{&options.clockOverrides, options.estimateClockOffsets, options.threads};
-    // With HTTPERR lines to summarise, the summaries keep this thread on their client counts and
-    // run the correlation on their second thread, before their URI counts; the correlation's passes
-    // get the threads the client half leaves. On two cores, a correlation on two threads of its own
-    // beside both halves made four threads contend for two, and the client half, the longest task,
-    // took 0.34 s instead of 0.23 s (1 GB HTTPERR).
+    // The summaries keep this thread on their client counts and run the correlation on their second
+    // thread. With only HTTPERR lines the correlation is their index (0.16 s for 1 GB), and passes
+    // on threads of their own would only contend with the client half, the longest task (four
+    // threads on this VM's two cores: the client half took 0.34 s instead of 0.23 s); so they get
+    // the threads the client half leaves. Beside W3C lines the correlation's passes over those are
+    // most of the work, split into slices on every thread (on one thread the 2 GB bench's took
+    // 0.52 s while this thread idled).
     kb::DiagnoseOptions correlateOptions = diagnoseOptions;
     const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    if (hasHttpErrRecords(*analysis) && threads > 1)
+    if (hasRecords(*analysis, &LogData::httpErr) && !hasRecords(*analysis, &LogData::access) && threads > 1)
         correlateOptions.threads = threads - 1;
     {
         // Scoped: the correlation (an index of every HTTPERR line, among others) is freed as soon as
