@@ -177,9 +177,9 @@ void computeSummaries(Analysis &analysis, unsigned threads, SummaryRange range, 
     // clients: each half waits on its own table's cache misses (summarise took 0.41 s on one
     // thread, 0.33-0.36 s on two, for 1 GB of HTTPERR). The halves share no field: the URI half
     // touches only ReasonAcc::uris and summary.topUris. `alongside` runs on the second thread
-    // first, so the URI half goes to whichever thread is free first: after the correlation of an
-    // HTTPERR log (0.16 s) that is the second, after the correlation of a W3C log beside it (0.5 s)
-    // this one.
+    // first, so the URI half goes to whichever thread is free first: for an HTTPERR log alone,
+    // whose correlation is short (0.16 s for 1 GB), the second one; beside a W3C log, whose
+    // correlation passes take longer, usually this one.
     std::atomic<bool> urisTaken{false};
     const auto uriHalf = [&] {
         if (urisTaken.exchange(true))
