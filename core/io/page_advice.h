@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Advice to the kernel about the pages of big anonymous buffers (record vectors, input maps), on
-// whole pages inside a buffer. Linux only; elsewhere both are no-ops and pages fault and are freed
-// as usual.
+// Advice to the kernel about the pages of big buffers (anonymous record vectors, file maps of the
+// inputs), on whole pages inside a buffer. Linux only; elsewhere both are no-ops and pages fault
+// and are freed as usual.
 //
 // WritePrefaulter faults in the pages of a reserved buffer shortly before a parser writes them.
 // Each chunk's record vector is reserved for every line and filled front to back; left alone, each

@@ -4,6 +4,7 @@
 #include "formats/registry.h"
 #include "formats/text_scan.h"
 #include "kb/catalog.h"
+#include "kb/correlate/record_slices.h"
 #include "kb/diagnose.h"
 #include "stats/summaries.h"
 #include "tasks/cancel.h"
@@ -17,7 +18,6 @@
 #include <future>
 #include <numeric>
 #include <optional>
-#include <thread>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -191,7 +191,7 @@ std::unique_ptr<Analysis> analyze(const AnalyzeOptions &options, const CancelTok
     // most of the work, split into slices on every thread (on one thread the 2 GB bench's took
     // 0.52 s while this thread idled).
     kb::DiagnoseOptions correlateOptions = diagnoseOptions;
-    const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = kb::scanThreads(options.threads); // what the correlation would take
     if (hasRecords(*analysis, &LogData::httpErr) && !hasRecords(*analysis, &LogData::access) && threads > 1)
         correlateOptions.threads = threads - 1;
     {
